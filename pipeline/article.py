@@ -1,0 +1,86 @@
+"""From one input file to one JSON record: read → clean → normalise → segment → extract.
+
+Each stage is a plain function; this module only chains them and turns a bad input
+into a record with an `error` field, so a batch goes on past it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from extractors import extract_facts
+
+from .clean import Block, Page, clean_html, clean_text
+from .errors import VnfactsError
+from .normalize import normalize
+from .read import read_document
+from .segment import segment
+
+__all__ = ["INPUT_SUFFIXES", "assemble", "extract_page", "process_file", "input_files"]
+
+log = logging.getLogger(__name__)
+
+INPUT_SUFFIXES = (".html", ".htm", ".txt")
+BLOCK_SEPARATOR = "\n\n"
+
+
+def assemble(blocks: Iterable[Block]) -> tuple[str, list[dict[str, Any]]]:
+    """Normalise each kept block and join them: the record's text and its labelled segments."""
+    parts: list[str] = []
+    segments: list[dict[str, Any]] = []
+    pos = 0
+    for block in blocks:
+        text = normalize(block.text).text
+        if not text:
+            continue
+        if parts:
+            pos += len(BLOCK_SEPARATOR)
+        segments.append({"label": block.label, "start": pos, "end": pos + len(text)})
+        parts.append(text)
+        pos += len(text)
+    return BLOCK_SEPARATOR.join(parts), segments
+
+
+def extract_page(page: Page, article_id: str, source: str) -> dict[str, Any]:
+    """The record of one cleaned page: its normalised text, segments and facts."""
+    text, segments = assemble(page.blocks)
+    doc = segment(text)
+    doc.user_data["published"] = page.published
+    facts = extract_facts(doc, article_id)
+    return {
+        "article_id": article_id,
+        "source": source,
+        "title": normalize(page.title).text if page.title else None,
+        "published": page.published,
+        "text": text,
+        "segments": segments,
+        "notes": page.notes,
+        "facts": [fact.as_dict() for fact in facts],
+    }
+
+
+def process_file(path: Path | str) -> dict[str, Any]:
+    """Read, clean and extract one file; a bad file gives a record with an `error` naming the problem."""
+    path = Path(path)
+    article_id, source = path.stem, str(path)
+    try:
+        raw, kind = read_document(path)
+        page = clean_html(raw, source) if kind == "html" else clean_text(raw, source)
+        return extract_page(page, article_id, source)
+    except VnfactsError as exc:
+        log.warning("discarding %s: %s", source, exc)
+        return {"article_id": article_id, "source": source, "error": str(exc), "facts": []}
+
+
+def input_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The files to extract: each file given, and every .html/.htm/.txt below each directory given."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()))
+        else:
+            files.append(path)
+    return files

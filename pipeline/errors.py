@@ -1,0 +1,25 @@
+"""The errors vnfacts raises on bad input, each naming the file, URL or line it concerns."""
+
+from __future__ import annotations
+
+__all__ = ["VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError"]
+
+
+class VnfactsError(Exception):
+    """Base of every error vnfacts reports to a user instead of a traceback."""
+
+
+class ReadError(VnfactsError):
+    """Raised by the reader when a file cannot be read or is not text (binary junk)."""
+
+
+class EncodingError(ReadError):
+    """Raised by the reader when a page's bytes cannot be decoded as Vietnamese text."""
+
+
+class EmptyPageError(VnfactsError):
+    """Raised by cleaning when a page holds no article text."""
+
+
+class GoldFileError(VnfactsError):
+    """Raised by evaluation when a gold or prediction file is malformed; names the file and line."""
