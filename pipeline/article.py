@@ -71,7 +71,7 @@ def process_file(path: Path | str) -> dict[str, Any]:
         page = clean_html(raw, source) if kind == "html" else clean_text(raw, source)
         return extract_page(page, article_id, source)
     except VnfactsError as exc:
-        log.warning("discarding %s: %s", source, exc)
+        log.warning("discarding: %s", exc)
         return {"article_id": article_id, "source": source, "error": str(exc), "facts": []}
 
 
@@ -80,7 +80,7 @@ def input_files(paths: Iterable[Path | str]) -> list[Path]:
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()))
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and (p.is_file() or p.is_symlink())))
         else:
             files.append(path)
     return files

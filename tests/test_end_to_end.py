@@ -1,0 +1,54 @@
+"""`vnfacts extract` on the shipped seed texts, scored against their gold by `vnfacts evaluate`."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+VNFACTS = str(Path(sys.executable).with_name("vnfacts"))
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    out = tmp_path_factory.mktemp("e2e") / "records.jsonl"
+    seeds = sorted(str(p) for p in (ROOT / "corpus").glob("*.txt"))
+    subprocess.run([VNFACTS, "extract", *seeds, "--out", str(out)], check=True, capture_output=True)
+    result = subprocess.run(
+        [VNFACTS, "evaluate", str(ROOT / "annotations" / "gold"), str(out), "--json"],
+        check=True, capture_output=True, text=True,
+    )
+    return json.loads(result.stdout), [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_end_to_end_writes_one_record_per_seed(scores):
+    _, records = scores
+    assert [r["article_id"] for r in records] == sorted(p.stem for p in (ROOT / "corpus").glob("*.txt"))
+    assert all("error" not in r for r in records)
+
+
+def test_end_to_end_spans_point_into_the_stored_text(scores):
+    _, records = scores
+    for record in records:
+        for fact in record["facts"]:
+            assert 0 <= fact["start"] < fact["end"] <= len(record["text"])
+            assert record["text"][fact["start"] : fact["end"]] in fact["sentence"]
+
+
+def test_end_to_end_micro_f1_on_the_seeds(scores):
+    report, _ = scores
+    assert report["overall"]["f1"] >= 0.95, report["overall"]
+
+
+@pytest.mark.parametrize("kind", ["official", "document", "count", "percentage"])
+def test_end_to_end_every_type_f1_on_the_seeds(scores, kind):
+    report, _ = scores
+    assert report[kind]["f1"] >= 0.90, report[kind]
+
+
+@pytest.mark.parametrize("kind", ["official", "document", "count", "percentage"])
+def test_end_to_end_secondary_fields_on_the_seeds(scores, kind):
+    report, _ = scores
+    assert report[kind]["secondary"] >= 0.80, report[kind]
