@@ -45,5 +45,23 @@ def table(name: str) -> dict[str, str]:
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of `words`, longest first so the longest alternative wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of `words`, the longest first, compiled as a trie so big lexicons stay fast."""
+    trie: dict = {}
+    for word in set(words):
+        if word:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    """The regex of one trie node: its branches, longest first, optional where a word ends here."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return (f"(?:{body})" if len(branches) == 1 and len(body) > 1 else body) + "?"
+    return body

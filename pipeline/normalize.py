@@ -18,6 +18,7 @@ _COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff"
 _CLUSTER = re.compile(rf".[{_COMBINING}]+", re.DOTALL)
 
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
+_LOOKALIKE_CHARS = re.compile("[\u00d0\u00f0\u0189]")
 
 # Old style marks the second vowel of an open `oa`, `oe`, `uy` syllable (`hoà`, `thuỷ`);
 # the new style marks the first (`hòa`, `thủy`). `qu` is an onset, so `quý` is left alone.
@@ -28,9 +29,13 @@ _OLD_TONE = re.compile(
     rf"([{_MARKED_AE}{_MARKED_Y}])(?![^\W\d_])"
 )
 
+# A marked a/e/y ending a word: only then can a syllable be in the old style.
+_MARKED_TAIL = re.compile(rf"[oOuU][{_MARKED_AE}{_MARKED_Y}](?![^\W\d_])")
+
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACES = " \t\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_WHITESPACE = re.compile(rf"[{_SPACES}\n{_INVISIBLE}]+")
+# Only the white space that changes: a run of two or more, or any character but a plain space.
+_WHITESPACE = re.compile(rf"[{_SPACES}\n{_INVISIBLE}]{{2,}}|[{_SPACES.replace(' ', '')}\n{_INVISIBLE}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +63,10 @@ def _retone(match: re.Match) -> str:
     return onset + unicodedata.normalize("NFC", first + tone) + base
 
 
-def _compose(text: str) -> tuple[str, list[int]]:
-    """NFC, with each output character mapped to the start of the cluster it came from."""
+def _compose(text: str) -> tuple[str, list[int] | None]:
+    """NFC, with each output character mapped to the start of the cluster it came from (None: unchanged)."""
     if unicodedata.is_normalized("NFC", text):
-        return text, list(range(len(text) + 1))
+        return text, None
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -94,8 +99,10 @@ def normalize(text: str) -> Normalized:
     RETURNS (Normalized): the normalised text, stripped, with its offset map.
     """
     composed, nfc_offsets = _compose(text)
-    composed = composed.translate(_LOOKALIKES)
-    composed = _OLD_TONE.sub(_retone, composed)  # length-preserving
+    if _LOOKALIKE_CHARS.search(composed):
+        composed = composed.translate(_LOOKALIKES)
+    if _MARKED_TAIL.search(composed):
+        composed = _OLD_TONE.sub(_retone, composed)  # length-preserving
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
@@ -112,7 +119,7 @@ def normalize(text: str) -> Normalized:
     lead = len(folded_text) - len(folded_text.lstrip())
     stripped = folded_text.strip()
     kept = offsets[lead : lead + len(stripped)] + [offsets[lead + len(stripped)]]
-    return Normalized(stripped, [nfc_offsets[i] for i in kept])
+    return Normalized(stripped, kept if nfc_offsets is None else [nfc_offsets[i] for i in kept])
 
 
 def fold(text: str) -> str:
