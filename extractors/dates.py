@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["DATE", "iso_date", "parse_date", "find_period"]
+__all__ = ["DATE", "iso_date", "parse_date", "find_period", "find_periods"]
 
 _SEP = r"\s*[-/.]\s*"
 # A full date: day, month and four-digit year.
@@ -83,4 +83,14 @@ def find_period(text: str) -> str | None:
     found = None
     for match in _PERIOD.finditer(text):
         found = _period(match) or found
+    return found
+
+
+def find_periods(text: str) -> list[tuple[int, int, str]]:
+    """Every date or period written in `text`: (start, end, ISO form), in text order."""
+    found = []
+    for match in _PERIOD.finditer(text):
+        iso = _period(match)
+        if iso:
+            found.append((match.start(), match.end(), iso))
     return found

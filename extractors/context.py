@@ -1,0 +1,72 @@
+"""What the count and percentage extractors both read around a number: clause edges, the period
+written before it, and lexicons of cue words sorted by the role they play.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .dates import find_periods
+from .lexicon import alternation, table
+
+__all__ = ["sentences", "clause_start", "clause_end", "period_before", "roles", "word_pattern"]
+
+# A clause ends at a semicolon, colon, comma or full stop that is not inside a number (`4.217`, `91,5`).
+_CLAUSE_BREAK = re.compile(r"[;:!?…\n]|,(?!\d)|\.(?!\d)")
+
+
+def sentences(doc: Doc, marker: re.Pattern, text: str | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each sentence where `marker` is found, sliced from `doc.text` read once (spaCy builds it anew)."""
+    text = doc.text if text is None else text
+    for sent in doc.sents:
+        piece = text[sent.start_char : sent.end_char]
+        if marker.search(piece):
+            yield sent.start_char, piece
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: just after the last break before it."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, pos):
+        start = match.end()
+    return start
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause holding `pos` ends: at the first break from it on."""
+    match = _CLAUSE_BREAK.search(text, pos)
+    return match.start() if match else len(text)
+
+
+@lru_cache(maxsize=256)
+def _period_ends(text: str) -> tuple[list[int], list[str]]:
+    """The end offsets and ISO forms of the periods of `text`, read once per sentence."""
+    periods = find_periods(text)
+    return [end for _, end, _ in periods], [iso for _, _, iso in periods]
+
+
+def period_before(text: str, pos: int) -> str | None:
+    """The date or period written last before `pos` in `text`, in ISO form (`2023-09`, `2020/2024-03-31`)."""
+    ends, values = _period_ends(text)
+    index = bisect_right(ends, pos) - 1
+    return values[index] if index >= 0 else None
+
+
+@lru_cache(maxsize=None)
+def roles(name: str) -> dict[str, tuple[str, ...]]:
+    """A two-column lexicon read as role -> words; a word may play several comma-separated roles."""
+    out: dict[str, list[str]] = {}
+    for word, kinds in table(name).items():
+        for kind in kinds.split(","):
+            out.setdefault(kind.strip(), []).append(word)
+    return {kind: tuple(words) for kind, words in out.items()}
+
+
+def word_pattern(words: tuple[str, ...] | list[str]) -> str:
+    """A regex matching any of `words` as whole words, longest first."""
+    return rf"(?<!\w)(?:{alternation(words)})(?!\w)"
