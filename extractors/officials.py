@@ -1,16 +1,703 @@
-"""Placeholder: the official extractor (being written)."""
+"""The `official` extractor: a person holding a title, read as FACTS.md section 1 defines it.
+
+A sentence is cut into tokens and every title in it is found (titles.txt, central_titles.txt,
+title_abbreviations.txt); each title takes the organization after it (organizations.py) and,
+where one follows, a person's name. Titles joined by commas or `kiêm` form a chain that
+belongs to one person, found
+
+- after the chain: `Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nguyễn Văn A`, `... (ảnh) Nguyễn Văn A`,
+  `Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A`;
+- before it, in apposition: `Ông Nguyễn Văn A, Phó Giám đốc Sở ...`, bylines `Nguyễn Văn A, Bí thư ...`;
+- before an appointment phrase: `Các ông: A, B được bầu giữ chức Phó Bí thư`.
+
+A name is 2 to 4 capitalised syllables starting with a surname (surnames.txt); where a
+place ends and a name begins (`tỉnh Hà Giang Hoàng Văn A`) is read with places.txt and the
+unit before the run. Historical figures (`Chủ tịch Hồ Chí Minh`) are never officials.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .lexicon import alternation, entries, table
+from .organizations import (
+    ADMIN_UNITS,
+    HONORIFIC,
+    NAME_PREFIX,
+    NAMED_HEADS,
+    SHORT_HEADS,
+    OrgSpan,
+    Sentence,
+    read_organization,
+)
 from .registry import register
-from .schema import Fact
+from .schema import Fact, Official
+
+__all__ = ["extract"]
+
+_FULL_TITLES = {t.lower(): t for t in entries("titles")}
+_CENTRAL_TITLES = {t.lower(): t for t in entries("central_titles")}
+_ABBREVIATIONS = table("title_abbreviations")
+_CENTRAL = frozenset(_CENTRAL_TITLES.values())
+_WORD_ABBREVIATIONS = table("title_word_abbreviations")
+_SHORT_WORDS = re.compile(rf"(?<!\w)(?:{alternation(list(_WORD_ABBREVIATIONS))})(?!\w)")
+# Each abbreviated part of a title in full (lower case), with the ways it is written short.
+_SHORT_FORMS = {
+    full.lower(): [short for short, same in _WORD_ABBREVIATIONS.items() if same == full]
+    for full in set(_WORD_ABBREVIATIONS.values())
+}
 
 
-@register("officials", version="0.0.0", fact_type="official")
+def _title_pattern(title: str) -> str:
+    """A regex for a title in any case, each of its parts that has an abbreviation also written short."""
+    pattern = re.escape(title)
+    for full, forms in _SHORT_FORMS.items():
+        written = "|".join(re.escape(form) for form in forms)
+        pattern = re.sub(
+            re.escape(re.escape(full)), lambda m: f"(?:{m.group()}|(?-i:{written}))", pattern, flags=re.IGNORECASE
+        )
+    return pattern
+
+
+_ALL_TITLES = sorted({*_FULL_TITLES.values(), *_CENTRAL}, key=len, reverse=True)
+# The first words a title (or its prefix) can start with: a cheap look-ahead before the long alternation.
+_PREFIXES = ("nguyên", "cựu", "tân", "quyền")
+_FIRST_WORDS = alternation([t.split()[0] for t in (*_ALL_TITLES, *_WORD_ABBREVIATIONS, *_PREFIXES)])
+# A title, maybe after `nguyên`/`cựu` (former), `tân` (new) or `quyền` (acting): the titles longest
+# first, any case, abbreviated parts in their own case; then whole-title abbreviations (`PBT`).
+_TITLE = re.compile(
+    rf"(?<![\w/])(?=(?i:{_FIRST_WORDS})(?!\w)|{alternation(list(_ABBREVIATIONS))})"
+    rf"(?:(?P<prefix>(?i:{alternation(_PREFIXES)}))\s+)?(?P<title>(?i:"
+    + "|".join(_title_pattern(t) for t in _ALL_TITLES)
+    + rf")|{alternation(list(_ABBREVIATIONS))})(?![\w/])"
+)
+_HONORIFICS = {k.lower(): v for k, v in table("honorifics").items()}
+_SURNAMES = frozenset(entries("surnames"))
+_MIDDLE_NAMES = frozenset(entries("middle_names"))
+_HISTORICAL = frozenset(name.lower() for name in entries("historical_figures"))
+_PLACES = frozenset(entries("places"))
+_PLACE_NOUNS = frozenset(entries("place_nouns"))
+# Capitalised words that head an organization or a unit and are nobody's middle or given name.
+_NOT_NAME = frozenset({"Sở", "Bộ", "Cục", "Viện", "Ban", "Báo", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đảng", "Ủy"})
+_VERB_JOIN = r"(?:\s*,\s*|\s+và\s+|\s+)"
+_VERBS = alternation(entries("appointment_verbs"))
+# `được điều động, bổ nhiệm giữ chức`, `được bầu làm`, `giữ chức`, `được bổ nhiệm`: ends where a title starts.
+_APPOINTMENT = re.compile(
+    rf"(?<!\w)(?i:(?:(?:được|đã|vừa|tiếp tục)\s+)*(?:(?:{_VERBS}){_VERB_JOIN})*"
+    rf"(?:{alternation(entries('appointment_links'))})|được\s+(?:(?:{_VERBS}){_VERB_JOIN})*(?:{_VERBS}))\s*$"
+)
+# The person an appointment verb names: `điều động, chỉ định đồng chí ` before a name.
+_APPOINTEE = re.compile(
+    rf"(?<!\w)(?i:{_VERBS})(?:{_VERB_JOIN}(?i:{_VERBS}))*\s+(?:(?i:{HONORIFIC.pattern})\s+)?(?=[^\W\d_])"
+)
+# What may stand between two titles of one person's chain, besides commas.
+_CHAIN_JOINS = frozenset({"", "-", "–", "—", "kiêm", "đồng thời", "đồng thời là", "đồng thời kiêm"})
+# What may stand between a name and the title chain after it.
+_APPOSITION_MARKS = frozenset({",", "-", "–", "—", "(", ":"})
+# What may stand between a title and the name after it (`Bí thư Tỉnh ủy - đồng chí ...`, `... là ông ...`).
+_NAME_MARKS = frozenset({",", "-", "–", "—", ":", "là"})
+# What separates the names of a list (`Nguyễn Văn A, Trần Văn B và Lê Thị C`).
+_LIST_JOINS = frozenset({",", "và", ";"})
+# Words right before a title that make it the name of a body (`Ban Giám đốc`, `Đoàn Chủ tịch`).
+_BODY_OF_TITLES = frozenset({"ban", "đoàn"})
+# A line that is a name alone, maybe after degrees or ranks: `PGS.TS Nguyễn Văn A`.
+_BYLINE = re.compile(
+    rf"^(?:(?:{alternation(entries('name_prefixes'))})\.?\s*)*(?P<name>(?:\w+ ){{1,3}}\w+)\.?$"
+)
+# Words before a title that make someone else speak for its holder (`thay mặt Bí thư Tỉnh ủy, đồng chí
+# A`, `thừa ủy quyền của Chủ tịch UBND tỉnh, ông B`): the name after the comma is not the holder's.
+_ON_BEHALF = frozenset({"của", "mặt", "quyền", "lệnh"})
+# The party committees (`Tỉnh ủy`, `Huyện ủy Mường Nhé`) a title without its own organization belongs to
+# when a later title of its chain names one (`Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy`).
+_COMMITTEE = re.compile(r"(?i:(?:tỉnh|thành|huyện|quận|thị|đảng) ủy)(?!\w)")
+# A line of a numbered or bulleted list: `1. Đồng chí ...`, `- Ông ...`.
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}\s*[.)/]|[-–•+*])\s*")
+# Words before an appointment link that put the post in the past (`ông A từng là Bí thư ...`).
+_FORMERLY = frozenset({"từng", "nguyên", "cựu"})
+# Words that put an appointment in the future (`giới thiệu ông A để HĐND bầu giữ chức ...`).
+_NOT_YET = re.compile(r"(?i:(?<!\w)(?:để|sẽ|dự kiến|đề nghị)(?!\w))")
+# A line heading a list opens with its title after at most this many words (`Danh sách các đồng chí`).
+_HEADER_LEAD = 4
+# Asides in parentheses longer than this are not skipped.
+_PAREN_LIMIT = 15
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """A title found in a sentence: tokens[first:last], written out in full."""
+
+    first: int
+    last: int
+    title: str
+    central: bool
+    former: bool
+    abbreviated: bool
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A title with its organization, and the name that follows it when one does."""
+
+    title: _Title
+    org: OrgSpan | None
+    end: int
+    name: tuple[int, int] | None = None
+    honorific: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A person's name as tokens[first:last], with the honorific written before it."""
+
+    first: int
+    last: int
+    honorific: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Byline:
+    """A line that is only a person's name (`ThS. Nguyễn Văn A`), whose title may stand on the next line."""
+
+    name: str
+    start: int
+    honorific: None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """A title a line ending in `:` gives every person of the list on the lines after it."""
+
+    title: str
+    organization: str | None
+    start: int
+
+
+@dataclass(slots=True)
+class _Carry:
+    """What a line leaves to the lines after it: the name it holds alone, or the titles it heads a list with."""
+
+    byline: _Byline | None = None
+    header: list[_Held] = field(default_factory=list)
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether a token can be a syllable of a name: a capitalised word of letters only (`Nguyễn`, `A`)."""
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _is_name(words: Sequence[str]) -> bool:
+    """Whether words are a person's name: 2-4 syllables from a surname, not a place nor a historical figure."""
+    if not 2 <= len(words) <= 4 or words[0] not in _SURNAMES:
+        return False
+    if not all(_is_name_word(w) for w in words) or any(w in _NOT_NAME for w in words[1:]):
+        return False
+    joined = " ".join(words)
+    return joined not in _PLACES and joined.lower() not in _HISTORICAL
+
+
+def _name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
+    """Where a name starts in the capitalised run tokens[a:b] read in `mode`; b where it holds none.
+
+    `none`: the run is a name or ends with one, the longest. `optional` (after `tỉnh`, `Tỉnh ủy`):
+    a place may come first, and a bare two-syllable run is the place. `required` (after `xã`):
+    the place comes first, unless the run reads surname + middle name + given name. `named`
+    (after `Trường`, `Công ty`): an institution's name of two words or more comes first, unless
+    the run reads surname + middle name + given name.
+    """
+    words = sent.words(a, b)
+    if mode != "none" and " ".join(words) in _PLACES:
+        return b
+    best: tuple[tuple, int] | None = None
+    for k in range(len(words) - 1):
+        name = words[k:]
+        if not _is_name(name):
+            continue
+        if mode != "none" and k == 0 and len(name) == 2:
+            continue
+        bare = k == 0 and name[1] not in _MIDDLE_NAMES
+        if (mode in ("required", "named") and bare) or (mode == "named" and k == 1):
+            continue
+        rank = (-k,) if mode == "none" else (k != 1, len(name) >= 3, -k)
+        if best is None or rank > best[0]:
+            best = (rank, a + k)
+    return b if best is None else best[1]
+
+
+def _titles(sent: Sentence) -> list[_Title]:
+    """Every title in a sentence, in order, with abbreviations checked for their case."""
+    found = []
+    for match in _TITLE.finditer(sent.text):
+        written = match.group("title")
+        prefix = match.group("prefix")
+        first = sent.at(match.start())
+        if prefix and prefix[0].isupper() and _is_name_word(sent.word(first - 1)):
+            prefix, first = None, sent.at(match.start("title"))
+        if written in _ABBREVIATIONS:
+            title, abbreviated = _ABBREVIATIONS[written], True
+        else:
+            key = _SHORT_WORDS.sub(lambda m: _WORD_ABBREVIATIONS[m.group()], written).lower()
+            title = _CENTRAL_TITLES.get(key) or _FULL_TITLES[key]
+            abbreviated = key != written.lower()
+        if not prefix and sent.word(first - 1).lower() in _BODY_OF_TITLES:
+            continue
+        if prefix and prefix.lower() == "quyền":
+            title = f"Quyền {title}"
+        former = bool(prefix) and prefix.lower() in {"nguyên", "cựu"}
+        found.append(_Title(first, sent.at(match.end()), title, title in _CENTRAL, former, abbreviated))
+    return found
+
+
+def _skip_parens(sent: Sentence, i: int) -> int:
+    """The index after the parenthesised asides starting at token i (`(bên phải)`, `(áo trắng)`)."""
+    while sent.word(i) == "(":
+        close = next((j for j in range(i + 1, min(len(sent.tokens), i + _PAREN_LIMIT)) if sent.word(j) == ")"), None)
+        if close is None:
+            break
+        i = close + 1
+    return i
+
+
+def _honorific_before(sent: Sentence, i: int) -> tuple[str | None, int]:
+    """The honorific written right before token i (`ông`, `đ/c`, `Các đồng chí:`) and the token it starts at."""
+    j = i - 1
+    if sent.word(j) == ":":
+        j -= 1
+    for back in (3, 2, 1):
+        k = j - back + 1
+        if k < 0:
+            continue
+        match = sent.match(HONORIFIC, k)
+        if match and match.end() == sent.tokens[j].end:
+            return _HONORIFICS[match.group().lower()], k
+    return None, i
+
+
+def _name_after(sent: Sentence, i: int) -> tuple[tuple[int, int] | None, str | None, bool]:
+    """The name from token i on after a title or organization, its honorific, and whether a mark stood before it.
+
+    Asides in parentheses are skipped; a comma or dash may stand before the name only with an
+    honorific or a rank (`Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A`, `Giám đốc Công an tỉnh, Đại tá
+    Lê Văn B`), and `là` may (`... là ông Nguyễn Văn A`).
+    """
+    i = _skip_parens(sent, i)
+    mark = sent.word(i)
+    marked = mark in _NAME_MARKS
+    if marked:
+        i += 1
+    honorific = None
+    match = sent.match(HONORIFIC, i)
+    if match:
+        honorific = _HONORIFICS[match.group().lower()]
+        i = sent.at(match.end())
+        if sent.word(i) == ":":
+            i += 1
+    prefix = sent.match(NAME_PREFIX, i)
+    if prefix:
+        i = sent.at(prefix.end())
+    if marked and mark != "là" and honorific is None and prefix is None:
+        return None, None, marked
+    end = i
+    while end < len(sent.tokens) and _is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
+        end += 1
+    if not _is_name(sent.words(i, end)):
+        return None, None, marked
+    return (i, end), honorific, marked
+
+
+def _read_mention(sent: Sentence, title: _Title) -> _Mention:
+    """A title with the organization after it and the name that follows, if any.
+
+    A title `Trưởng` + head (`Trưởng Ban`, `Trưởng phòng`, `Trưởng bản`) shares the head with its
+    organization; a title followed by neither a head nor a name takes a headless one (`Bộ trưởng Tài chính`).
+    """
+    org = None
+    if not title.central:
+        head = sent.word(title.last - 1)
+        shares_head = sent.word(title.last - 2).lower() == "trưởng" and (
+            head.capitalize() in SHORT_HEADS or head in ADMIN_UNITS
+        )
+        start = title.last - 1 if shares_head else title.last
+        org = read_organization(sent, start, _name_start)
+        if org is None and _name_after(sent, title.last)[0] is None:
+            org = read_organization(sent, title.last, _name_start, headless=True)
+    mention = _Mention(title, org, org.last if org else title.last)
+    if org is not None and org.last <= title.last:
+        mention.org = None
+    if org is not None and org.name is not None:
+        mention.name, mention.end = org.name, org.name[1]
+        return mention
+    name, honorific, marked = _name_after(sent, mention.end)
+    if name is not None and not (marked and sent.word(title.first - 1).lower() in _ON_BEHALF):
+        mention.name, mention.honorific, mention.end = name, honorific, name[1]
+    return mention
+
+
+def _chains(sent: Sentence, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions grouped into the chains of titles one person holds (`Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh`)."""
+    chains: list[list[_Mention]] = []
+    for mention in mentions:
+        if chains and chains[-1][-1].name is None:
+            between = " ".join(w for w in sent.words(chains[-1][-1].end, mention.title.first) if w != ",")
+            if between in _CHAIN_JOINS:
+                chains[-1].append(mention)
+                continue
+        chains.append([mention])
+    return chains
+
+
+def _name_before(sent: Sentence, end: int) -> _Person | None:
+    """The name ending before token `end`: a run of capitalised words read back, with its honorific.
+
+    A run holding an organization head (`Sở`, `Ban`) is a name only after it; a run after a unit
+    (`xã`, `tỉnh`) is read as in an organization, and one after a place noun (`đường`, `chợ`) or
+    starting with an institution (`Trường`) starts with its proper name.
+    """
+    start = end
+    while start > 0 and _is_name_word(sent.word(start - 1)) and start - 1 not in sent.stops:
+        start -= 1
+    heads = [k for k in range(start, end) if sent.word(k) in _NOT_NAME]
+    before = sent.word(start - 1).lower()
+    if heads:
+        start, mode = heads[-1] + 1, "optional"
+    elif sent.word(start).lower() in NAMED_HEADS:
+        start, mode = start + 1, "named"
+    elif before in _PLACE_NOUNS:
+        mode = "named"
+    else:
+        mode = ADMIN_UNITS.get(before, "none")
+    first = _name_start(sent, start, end, mode)
+    if first == end:
+        return None
+    return _Person(first, end, _honorific_before(sent, first)[0])
+
+
+def _apposed_person(sent: Sentence, chain: list[_Mention], named: dict[int, _Person]) -> _Person | None:
+    """The person a chain is in apposition to: `Nguyễn Văn A, Phó Bí thư ...`, `Nguyễn Văn A (Bí thư ...)`.
+
+    An age may stand between them (`Nguyễn Văn A, 58 tuổi, Bí thư ...`); without a comma, dash or
+    parenthesis the name needs an honorific (`Đồng chí Nguyễn Văn A Bí thư Tỉnh ủy`).
+    """
+    i = chain[0].title.first
+    marked = sent.word(i - 1) in _APPOSITION_MARKS
+    end = i - 1 if marked else i
+    if sent.word(end - 1) == "tuổi" and sent.word(end - 2).isdigit() and sent.word(end - 3) == ",":
+        end -= 3
+    if sent.word(end - 1) == ")":
+        opening = next((j for j in range(end - 2, max(-1, end - _PAREN_LIMIT), -1) if sent.word(j) == "("), None)
+        end = end if opening is None else opening
+    if end in named:
+        return named[end]
+    person = _name_before(sent, end)
+    if person is None or (not marked and person.honorific is None):
+        return None
+    return person
+
+
+def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, _Person]) -> list[_Person]:
+    """The people an appointment phrase gives the chain's titles: `Các ông: A, B được bầu giữ chức ...`.
+
+    A plural honorific before the list (`Các đồng chí:`) is every listed person's. Where no name
+    stands right before the phrase, the person is the one the last appointment verb named
+    (`chỉ định đồng chí A, ... tham gia Ban Chấp hành và giữ chức Bí thư ...`).
+    """
+    phrase = _APPOINTMENT.search(sent.text, 0, sent.tokens[chain[0].title.first].start)
+    if phrase is None:
+        return []
+    end = sent.at(phrase.start())
+    if sent.word(end - 1).lower() in _FORMERLY:
+        return []
+    if sent.word(end - 1) == ",":
+        end -= 1
+    if end in named:
+        return [named[end]]
+    people: list[_Person] = []
+    while end > 0:
+        person = _name_before(sent, end)
+        if person is None:
+            break
+        people.append(person)
+        end = _honorific_before(sent, person.first)[1]
+        if sent.word(end - 1) not in _LIST_JOINS:
+            break
+        end -= 1
+    if people and sent.word(end).lower() == "các":
+        shared = people[-1].honorific
+        people = [_Person(p.first, p.last, p.honorific or shared) for p in people]
+    if not people:
+        appointee = _appointee(sent, phrase.start())
+        between = sent.text[sent.tokens[appointee.last - 1].end : phrase.start()] if appointee else ""
+        people = [appointee] if appointee and not _NOT_YET.search(between) else []
+    return people[::-1]
+
+
+def _appointee(sent: Sentence, before: int) -> _Person | None:
+    """The person the last appointment verb before character `before` names (`bổ nhiệm ông A`)."""
+    last = None
+    for last in _APPOINTEE.finditer(sent.text, 0, before):
+        pass
+    if last is None:
+        return None
+    first = sent.at(last.end())
+    end = first
+    while _is_name_word(sent.word(end)) and end - first < 4:
+        end += 1
+    if not _is_name(sent.words(first, end)):
+        return None
+    return _Person(first, end, _honorific_before(sent, first)[0])
+
+
+def _official(
+    sent: Sentence,
+    offset: int,
+    mention: _Mention,
+    organization: str | None,
+    holder: _Person | _Byline,
+    confidence: float,
+) -> Official:
+    """The fact that `holder` holds `mention`'s title in `organization`, with its evidence span and confidence."""
+    title, org = mention.title, mention.org
+    start = offset + sent.tokens[title.first].start
+    end = offset + sent.tokens[(org.last if org else title.last) - 1].end
+    if isinstance(holder, _Byline):
+        person, start = holder.name, holder.start
+    else:
+        person = " ".join(sent.words(holder.first, holder.last))
+        start = min(start, offset + sent.tokens[holder.first].start)
+        end = max(end, offset + sent.tokens[holder.last - 1].end)
+    confidence -= 0.05 * title.abbreviated + 0.05 * (person.count(" ") == 1)
+    return Official(
+        start=start,
+        end=end,
+        sentence=sent.text,
+        confidence=round(confidence, 2),
+        person=person,
+        title=title.title,
+        organization=organization,
+        honorific=holder.honorific,
+    )
+
+
+def _chain_organizations(sent: Sentence, chain: list[_Mention]) -> list[str | None]:
+    """Each title's organization as written; a title written without one takes the party committee a later
+    title of the chain names (`Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy X` → `Huyện ủy X`).
+
+    Central titles and those that embed their committee (`Tỉnh ủy viên`) keep none.
+    """
+    orgs = [sent.text[m.org.start : m.org.end] if m.org else None for m in chain]
+    for k, mention in enumerate(chain):
+        if orgs[k] is None and not mention.title.central and not mention.title.title.endswith("ủy viên"):
+            committee = next((c for c in (_COMMITTEE.search(o) for o in orgs[k + 1 :] if o) if c), None)
+            orgs[k] = committee.string[committee.start() :] if committee else None
+    return orgs
+
+
+def _plural(sent: Sentence, chain: list[_Mention]) -> bool:
+    """Whether a chain names a post several people hold: `các đồng chí Phó Chủ tịch UBND tỉnh: ...`."""
+    honorific_start = _honorific_before(sent, chain[0].title.first)[1]
+    return "các" in (sent.word(honorific_start).lower(), sent.word(honorific_start - 1).lower())
+
+
+def _listed_name(sent: Sentence, i: int, honorific: str | None) -> _Person | None:
+    """The name of a list item from token i, after its own honorific or rank if it has one."""
+    own = sent.match(HONORIFIC, i)
+    if own:
+        i, honorific = sent.at(own.end()), _HONORIFICS[own.group().lower()]
+    prefix = sent.match(NAME_PREFIX, i)
+    if prefix:
+        i = sent.at(prefix.end())
+    end = i
+    while _is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
+        end += 1
+    return _Person(i, end, honorific) if _is_name(sent.words(i, end)) else None
+
+
+def _listed_after(sent: Sentence, i: int, honorific: str | None) -> list[_Person]:
+    """The people listed from token i after a plural title.
+
+    Names may follow each other (`: Nguyễn Văn A, Trần Văn B và Lê Thị C`) or each carry its own
+    titles up to a semicolon (`: Nguyễn Văn A, Trưởng Ban Tổ chức Tỉnh ủy; Trần Văn B, ...`).
+    """
+    if sent.word(i) == ":":
+        i += 1
+    people: list[_Person] = []
+    while i < len(sent.tokens):
+        person = _listed_name(sent, i, honorific)
+        if person is None:
+            break
+        people.append(person)
+        i = _skip_parens(sent, person.last)
+        if sent.word(i) in {",", "và"} and _listed_name(sent, i + 1, honorific):
+            i += 1
+            continue
+        semicolon = next((j for j in range(i, len(sent.tokens)) if sent.word(j) == ";"), None)
+        if sent.word(i) != "," or semicolon is None:
+            break
+        i = semicolon + 1
+    return people
+
+
+def _people(sent: Sentence, chain: list[_Mention], named: dict[int, _Person]) -> tuple[list[_Person], float]:
+    """Who holds a chain's titles, and how sure: a list after a plural title, a name after the chain,
+    a name in apposition before it, or the people an appointment names."""
+    last = chain[-1]
+    if _plural(sent, chain):
+        honorific = _honorific_before(sent, chain[0].title.first)[0]
+        listed = _listed_after(sent, last.name[0] if last.name else last.end, honorific)
+        if listed:
+            return listed, 0.8
+    if last.name is not None:
+        honorific = (
+            last.honorific
+            or _honorific_before(sent, last.name[0])[0]
+            or _honorific_before(sent, chain[0].title.first)[0]
+        )
+        return [_Person(*last.name, honorific)], 0.9
+    person = _apposed_person(sent, chain, named)
+    if person is not None:
+        return [person], 0.85
+    return _appointed_people(sent, chain, named), 0.75
+
+
+def _sentence_facts(text: str, offset: int, carry: _Carry) -> tuple[list[Official], list[_Held]]:
+    """The official facts of one sentence whose text starts at `offset` in the document, and the titles
+    it heads a list with if it ends in `:` with no holder for them.
+
+    A sentence that is only a title chain belongs to the name on the line before, if that line held
+    nothing else (`Phó Trưởng Ban Tuyên giáo Tỉnh ủy` under the author's name).
+    """
+    sent = Sentence(text)
+    titles = _titles(sent)
+    sent.stops = {t.first for t in titles}
+    mentions: list[_Mention] = []
+    for title in titles:
+        if not mentions or title.first >= mentions[-1].end:
+            mentions.append(_read_mention(sent, title))
+    named: dict[int, _Person] = {}
+    facts: list[Official] = []
+    header: list[_Held] = []
+    for chain in _chains(sent, mentions):
+        people, confidence = _people(sent, chain, named)
+        held = [(m, org) for m, org in zip(chain, _chain_organizations(sent, chain)) if not m.title.former]
+        if not people and carry.byline is not None and _is_title_line(sent, chain):
+            people, confidence = [carry.byline], 0.7
+        for person in people:
+            if isinstance(person, _Person):
+                named[person.last] = named[chain[-1].end] = person
+            facts.extend(_official(sent, offset, m, org, person, confidence) for m, org in held)
+        if not people and _heads_list(sent, chain):
+            header = [_Held(m.title.title, org, offset + sent.tokens[m.title.first].start) for m, org in held]
+    return facts, header
+
+
+def _heads_list(sent: Sentence, chain: list[_Mention]) -> bool:
+    """Whether a chain heads the list below its line: the line opens with it (`Danh sách Ủy viên Ban
+    Thường vụ ...`, at most a few words before) and ends in `:`; not `Bằng khen của Chủ tịch ...:`."""
+    first = chain[0].title.first
+    return (
+        sent.text.rstrip().endswith(":")
+        and first <= _HEADER_LEAD
+        and sent.word(first - 1).lower() not in _ON_BEHALF
+    )
+
+
+def _list_item_facts(text: str, offset: int, header: list[_Held], marked: bool) -> list[Official] | None:
+    """The facts a list line (`1. Đồng chí Nguyễn Văn A, Bí thư ...`) takes from the header above it; None if no item.
+
+    `marked`: the item's number stood alone as the sentence before (segmentation cuts `1.` off).
+    """
+    item = _LIST_ITEM.match(text)
+    if item is None and not marked:
+        return None
+    sent = Sentence(text)
+    person = _listed_name(sent, sent.at(item.end()) if item else 0, None)
+    if person is None:
+        return None
+    name = " ".join(sent.words(person.first, person.last))
+    end = offset + sent.tokens[person.last - 1].end
+    return [
+        Official(
+            start=held.start,
+            end=end,
+            sentence=text,
+            confidence=0.75,
+            person=name,
+            title=held.title,
+            organization=held.organization,
+            honorific=person.honorific,
+        )
+        for held in header
+    ]
+
+
+def _is_title_line(sent: Sentence, chain: list[_Mention]) -> bool:
+    """Whether a sentence is a title chain and nothing else (the second line of a byline)."""
+    rest = sent.words(chain[-1].end, len(sent.tokens))
+    return chain[0].title.first == 0 and all(not w[0].isalnum() for w in rest)
+
+
+def _byline(text: str, offset: int) -> _Byline | None:
+    """The person a line names, if the line is only a name (after degrees or ranks)."""
+    match = _BYLINE.match(text.strip())
+    if match is None or not _is_name(match.group("name").split()):
+        return None
+    return _Byline(match.group("name"), offset + text.index(match.group("name")))
+
+
+def _merged(facts: list[Official]) -> list[Official]:
+    """One fact per person and title, at its first mention, with the fullest organization and any honorific."""
+    kept: dict[tuple[str, str], Official] = {}
+    for fact in facts:
+        first = kept.setdefault((fact.person.lower(), fact.title.lower()), fact)
+        if first is fact:
+            continue
+        if fact.organization and len(fact.organization) > len(first.organization or ""):
+            first.organization = fact.organization
+        first.honorific = first.honorific or fact.honorific
+        first.confidence = max(first.confidence, fact.confidence)
+    return list(kept.values())
+
+
+@register("officials", version="1.0.0", fact_type="official")
 def extract(doc: Doc) -> Iterator[Fact]:
-    """Find official facts in doc."""
-    return iter(())
+    """Find official facts in doc: every person named with a title, one fact per person and title.
+
+    Lines carry over to the lines after them: a line that is a name alone is a byline whose title may
+    follow, and a line ending in `:` with titles and no holder heads the list on the lines below it.
+    """
+    facts: list[Official] = []
+    carry = _Carry()
+    text = doc.text
+    marked = False
+    for sent in doc.sents:
+        sentence, start = sent.text, sent.start_char
+        if carry.header and _LIST_ITEM.fullmatch(sentence):
+            marked = True
+            continue
+        line = marked or _is_line(text, start, sent.end_char)
+        listed = _list_item_facts(sentence, start, carry.header, marked) if line and carry.header else None
+        facts.extend(listed or ())
+        carry.header = carry.header if listed is not None else []
+        marked = False
+        if _TITLE.search(sentence):
+            found, header = _sentence_facts(sentence, start, carry)
+            facts.extend(found)
+            carry.header = header if line and header else carry.header
+        carry.byline = _byline(sentence, start) if line else None
+    return iter(_merged(facts))
+
+
+def _is_line(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] is a whole line of the document."""
+    before = start
+    while before > 0 and text[before - 1] == " ":
+        before -= 1
+    after = end
+    while after < len(text) and text[after] == " ":
+        after += 1
+    opens = before == 0 or text[before - 1] == "\n"
+    closes = after == len(text) or text[after] == "\n" or text[start:end].rstrip(" ").endswith("\n")
+    return opens and closes
