@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    seeds = [p for p in input_files([ROOT / "corpus"]) if p.suffix == ".txt"]
+    seeds = sorted((ROOT / "corpus").glob("*.txt"))
     files = [seeds[i % len(seeds)] for i in range(args.articles)]
     texts = [p.read_text(encoding="utf-8") for p in files]
     chars = sum(map(len, texts))

@@ -14,19 +14,36 @@ from spacy.tokens import Doc
 from .dates import find_periods
 from .lexicon import alternation, table
 
-__all__ = ["sentences", "clause_start", "clause_end", "period_before", "roles", "word_pattern"]
+__all__ = ["doc_text", "sentence_texts", "sentences", "clause_start", "clause_end", "period_before", "roles", "word_pattern"]
+
+_TEXT, _SENTENCES = "vnfacts.text", "vnfacts.sentences"
 
 # A clause ends at a semicolon, colon, comma or full stop that is not inside a number (`4.217`, `91,5`).
 _CLAUSE_BREAK = re.compile(r"[;:!?…\n]|,(?!\d)|\.(?!\d)")
 
 
-def sentences(doc: Doc, marker: re.Pattern, text: str | None = None) -> Iterator[tuple[int, str]]:
-    """(offset, text) of each sentence where `marker` is found, sliced from `doc.text` read once (spaCy builds it anew)."""
-    text = doc.text if text is None else text
-    for sent in doc.sents:
-        piece = text[sent.start_char : sent.end_char]
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins the tokens anew on every `doc.text`."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def sentence_texts(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, text) of every sentence, built once per Doc: spaCy walks all tokens on every `doc.sents`."""
+    found = doc.user_data.get(_SENTENCES)
+    if found is None:
+        text = doc_text(doc)
+        found = doc.user_data[_SENTENCES] = [(s.start_char, text[s.start_char : s.end_char]) for s in doc.sents]
+    return found
+
+
+def sentences(doc: Doc, marker: re.Pattern) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each sentence where `marker` is found."""
+    for offset, piece in sentence_texts(doc):
         if marker.search(piece):
-            yield sent.start_char, piece
+            yield offset, piece
 
 
 def clause_start(text: str, pos: int) -> int:

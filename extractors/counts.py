@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .context import clause_start, period_before, roles, sentences, word_pattern
+from .context import clause_start, doc_text, period_before, roles, sentences, word_pattern
 from .dates import find_period
 from .lexicon import alternation, entries, table
 from .numbers import NUMBER, parse_int
@@ -367,7 +367,6 @@ def _sentence_counts(offset: int, text: str, named: list[tuple[int, str]]) -> It
 @register("counts", version="1.0.0", fact_type="count")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find count facts in doc: numbers of party members and party organizations."""
-    doc_text = doc.text
-    named = _named_bodies(doc_text)
-    for offset, text in sentences(doc, _DIGIT, doc_text):
+    named = _named_bodies(doc_text(doc))
+    for offset, text in sentences(doc, _DIGIT):
         yield from _sentence_counts(offset, text, named)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from .codes import CODE, normalize_code, split_code
+from .context import sentence_texts
 from .dates import DATE, iso_date, parse_date
 from .lexicon import alternation, entries, table
 from .registry import register
@@ -462,10 +463,7 @@ def _reconcile(facts: list[Document]) -> list[Document]:
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find document facts in doc: each numbered or plenum document once, with its evidence."""
     mentions: list[Document] = []
-    whole = doc.text
-    for sent in doc.sents:
-        offset = sent.start_char
-        text = whole[offset : sent.end_char]
+    for offset, text in sentence_texts(doc):
         mentions.extend(_code_mentions(text, offset, text.strip()))
         mentions.extend(_number_mentions(text, offset, text.strip()))
     yield from _reconcile(mentions)

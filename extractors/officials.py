@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .context import doc_text, sentence_texts
 from .lexicon import alternation, entries, table
 from .organizations import (
     ADMIN_UNITS,
@@ -670,14 +671,13 @@ def extract(doc: Doc) -> Iterator[Fact]:
     """
     facts: list[Official] = []
     carry = _Carry()
-    text = doc.text
+    text = doc_text(doc)
     marked = False
-    for sent in doc.sents:
-        sentence, start = sent.text, sent.start_char
+    for start, sentence in sentence_texts(doc):
         if carry.header and _LIST_ITEM.fullmatch(sentence):
             marked = True
             continue
-        line = marked or _is_line(text, start, sent.end_char)
+        line = marked or _is_line(text, start, start + len(sentence))
         listed = _list_item_facts(sentence, start, carry.header, marked) if line and carry.header else None
         facts.extend(listed or ())
         carry.header = carry.header if listed is not None else []
