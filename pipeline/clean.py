@@ -208,7 +208,7 @@ def _is_name(key: str, max_words: int = 4) -> bool:
 
 
 def _is_titled_name(key: str) -> bool:
-    """A name followed by titles: `Hoàng Anh Trung, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư ...`."""
+    """A name followed by titles: `Lê Văn Minh, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư ...`."""
     name, comma, rest = key.rstrip(".").partition(",")
     if not comma or len(key) > CAPTION_CHARS or "." in rest.rstrip("."):
         return False
