@@ -93,9 +93,10 @@ _DATE_AFTER = re.compile(
     rf"(?P<date>(?:ngày\s+)?{_ISO}|{DATE})\s*\)?",
     re.IGNORECASE,
 )
-# An issue date that opens the clause: `Ngày 9-3-2017, Ban Bí thư ban hành Chỉ thị ...`.
+# An issue date that opens the clause: `Ngày 9-3-2017, Ban Bí thư ban hành Chỉ thị ...`; a date
+# written after another document (`Chỉ thị 45-CT/TW ngày 14/4/2025 ..., Tỉnh ủy ban hành ...`) is that one's.
 _LEADING_DATE = re.compile(
-    rf"(?P<date>{DATE})\s*,?[^;.]*?(?:ban\s+hành|ký|thông\s+qua)(?:\s+(?:các|lại|mới))?\s*$",
+    rf"(?:^|(?<=[;:,(])|(?<=[;:,(]\s))(?P<date>{DATE})\s*,?[^;.]*?(?:ban\s+hành|ký|thông\s+qua)(?:\s+(?:các|lại|mới))?\s*$",
     re.IGNORECASE,
 )
 # Another code in a list after this one, skipped so the date and issuer after the list apply to all.
@@ -128,6 +129,7 @@ _TITLE = re.compile(
 )
 # Where a `về ...` title gives way to the next document of a list: `..., và Chỉ thị ...`.
 # Type words are matched as capitalised names here: `, hướng dẫn` inside a title is a verb.
+_COMMA = re.compile(r",\s*")
 _NEXT_DOC = re.compile(rf",?\s+(?:và|cùng|cũng\s+như)\s+(?:các\s+)?(?:{_TYPES})(?!\w)|,\s*(?:{_TYPES})(?!\w)")
 
 _CONFIDENCE = {"code+type": 0.95, "code": 0.85, "plenum": 0.8, "number+so": 0.75, "number": 0.65}
@@ -207,6 +209,9 @@ def _title(text: str, match: re.Match) -> str:
     cut = _NEXT_DOC.search(title)
     if cut:
         title = title[: cut.start()]
+    clause = next((m.start() for m in _COMMA.finditer(title) if title[m.end() : m.end() + 1].isupper()), None)
+    if clause is not None:  # `..., Ban Thường vụ Tỉnh ủy đã ban hành ...`: a new clause, not the subject
+        title = title[:clause]
     return title.strip(" ,-\u2013")
 
 
@@ -459,7 +464,7 @@ def _reconcile(facts: list[Document]) -> list[Document]:
     return merged
 
 
-@register("documents", version="1.0.0", fact_type="document")
+@register("documents", version="1.1.0", fact_type="document")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find document facts in doc: each numbered or plenum document once, with its evidence."""
     mentions: list[Document] = []

@@ -52,3 +52,17 @@ def test_end_to_end_every_type_f1_on_the_seeds(scores, kind):
 def test_end_to_end_secondary_fields_on_the_seeds(scores, kind):
     report, _ = scores
     assert report[kind]["secondary"] >= 0.80, report[kind]
+
+
+def test_end_to_end_development_set_does_not_regress(tmp_path):
+    """corpus/dev: 16 articles written apart from the extractors; floors below the first blind scores."""
+    out = tmp_path / "dev.jsonl"
+    subprocess.run([VNFACTS, "extract", str(ROOT / "corpus" / "dev"), "--out", str(out)], check=True, capture_output=True)
+    result = subprocess.run(
+        [VNFACTS, "evaluate", str(ROOT / "annotations" / "dev"), str(out), "--json"],
+        check=True, capture_output=True, text=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["overall"]["f1"] >= 0.95, report["overall"]
+    assert all(report[kind]["f1"] >= 0.90 for kind in ("official", "document", "count", "percentage")), report
+    assert report["overall"]["secondary"] >= 0.85, report["overall"]

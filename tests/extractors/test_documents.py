@@ -746,3 +746,21 @@ def _timed(doc):
     start = time.perf_counter()
     list(extract(doc))
     return time.perf_counter() - start
+
+
+def test_documents_a_date_written_after_an_earlier_document_is_not_the_next_ones():
+    found, _ = _facts(
+        "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương về xây dựng Đảng, "
+        "Huyện ủy đã ban hành Kế hoạch số 77-KH/HU để triển khai."
+    )
+    facts = {f.code: f for f in found}
+    assert facts["21-KL/TW"].date == "2021-10-25"
+    assert facts["77-KH/HU"].date is None
+
+
+def test_documents_a_title_stops_where_a_new_clause_with_its_own_subject_begins():
+    (first, _), _ = _facts(
+        "Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp, "
+        "Ban Thường vụ Huyện ủy ban hành Kế hoạch số 12-KH/HU."
+    )
+    assert first.title == "về đại hội đảng bộ các cấp"
