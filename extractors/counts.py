@@ -2,7 +2,7 @@
 
 A count is a number written before a counted noun from `units.txt` (`4.217 đảng viên`,
 `241/250 chi bộ`); a member subset listed after a member count, the noun carried over
-(`2.918 đảng viên (1.207 nữ, ...)`); a bare number after `tổng số <noun> ... là/lên`; people
+(`2.918 đảng viên (1.207 nữ, ...)`, `41 đảng viên (khiển trách 25, cảnh cáo 10, ...)`); a bare number after `tổng số <noun> ... là/lên`; people
 admitted `vào Đảng` or given a party badge; or the units of a party body (`Đảng bộ Sở Y tế
 (3 đơn vị: ...)`). Dates, ordinals, rates per organisation and bounds in a rule (`chi bộ có trên
 50 đảng viên`) are not counts.
@@ -82,12 +82,11 @@ _ADMITTED = "admitted"
 
 # Member subsets after a member count: `(1.207 nữ, 655 người dân tộc thiểu số)`, `, trong đó có 45 nữ`,
 # `... 67.113 đảng viên hiện nay có 28.540 nữ`; a list in parentheses may leave the noun out entirely
-# (`93 đảng viên (khiển trách 58, cảnh cáo 19, khai trừ 14 đảng viên)`).
-_SUBSET_OPEN = re.compile(
-    r"\s*(?:(?:\([^()]*\))?\s*,?\s*trong\s+đó(?:\s+có)?\s*:?|(?P<paren>\()"
-    r"|(?P<has>[^\d;.()]{0,20}?(?<!\w)(?:có|gồm)(?!\w)))",
-    re.IGNORECASE,
-)
+# (`93 đảng viên (khiển trách 58, cảnh cáo 19, khai trừ 14 đảng viên)`), and a `trong đó` list may follow it.
+_PAREN_OPEN = re.compile(r"\s*\(")
+_PAREN_SKIP = re.compile(r"\s*\([^()]*\)")
+_LIST_OPEN = re.compile(r"\s*,?\s*trong\s+đó(?:\s+có)?\s*:?", re.IGNORECASE)
+_HAS_OPEN = re.compile(r"\s*[^\d;.()]{0,20}?(?<!\w)(?:có|gồm)(?!\w)", re.IGNORECASE)
 _SUBSET_SPAN = re.compile(r"(?:[^();.]|\.(?=\d))*")
 _SUBSET = re.compile(
     rf"{_NUM}\s+(?P<unit>(?P<word>{alternation(tuple(table('count_subsets')))})(?!\w){_QUALIFIERS})(?!\s*(?:%|phần trăm))",
@@ -95,6 +94,13 @@ _SUBSET = re.compile(
 )
 _LISTED_ONLY = frozenset(w.lower() for w in roles("count_subsets")["listed"])
 _BARE = re.compile(rf"(?<![\d.,/–-])(?P<num>{_WHOLE})(?=\s*[,;)])")
+# A disciplinary form and its number in such a list: `khiển trách 25`, `cảnh cáo: 10 và ...`, `25 khiển trách`.
+_PENALTY = rf"(?<!\w)(?:{alternation(entries('count_penalties'))})(?!\w)"
+_PENALTY_ITEM = re.compile(
+    rf"{_PENALTY}\s*:?\s*{_NUM}(?=\s*(?:[,;.)]|$|và(?!\w))|\s+{word_pattern(roles('count_lead')['member'])})"
+    rf"|(?<![\d.,/])(?P<first>{_WHOLE})\s+(?:bị\s+)?{_PENALTY}",
+    re.IGNORECASE,
+)
 
 _LEAD = roles("count_lead")
 # `tổng số đảng viên của huyện là 3.415 đồng chí`, `số lượng đảng viên tăng từ 2.100 lên hơn 2.600`.
@@ -183,23 +189,52 @@ def _direct(text: str) -> Iterator[_Hit]:
         yield _Hit(m.start(), m.start("unit") + len(unit), parse_int(m["num"]), unit, category, out_of)
 
 
+_PAREN, _LISTED, _HAS = "paren", "listed", "has"
+
+
+def _lists(text: str, pos: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of the lists of members right after a member count ending at `pos`.
+
+    A parenthesis right after it, a `trong đó` list (after that parenthesis too), else a `có`/`gồm` a little
+    later.
+    """
+    opened = _PAREN_OPEN.match(text, pos)
+    if opened:
+        yield *_SUBSET_SPAN.match(text, opened.end()).span(), _PAREN
+    skipped = _PAREN_SKIP.match(text, pos)
+    listed = _LIST_OPEN.match(text, skipped.end() if skipped else pos)
+    if listed:
+        yield *_SUBSET_SPAN.match(text, listed.end()).span(), _LISTED
+    elif not opened and (has := _HAS_OPEN.match(text, pos)):
+        yield *_SUBSET_SPAN.match(text, has.end()).span(), _HAS
+
+
 def _subsets(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
     """Member subsets after a member count, the noun `đảng viên` carried over.
 
     In a list right after the count (a parenthesis, `trong đó`) any subset word is read, and bare numbers
     in a parenthesis; after a later `có`/`gồm` only words that name no one but members (`nữ`, not `người`).
+    A number by a disciplinary form (`khiển trách 25`) is read in any of these lists.
     """
     for hit in (h for h in hits if h.category == _MEMBERS):
-        opening = _SUBSET_OPEN.match(text, hit.end)
-        if not opening:
-            continue
-        span = _SUBSET_SPAN.match(text, opening.end())
-        for m in _SUBSET.finditer(text, span.start(), span.end()):
-            if not opening["has"] or m["word"].lower() not in _LISTED_ONLY:
-                unit = f"{_MEMBER_NOUN} {m['unit']}"
-                yield _Hit(m.start(), m.end(), parse_int(m["num"]), unit, _MEMBERS, parent=hit.start, confidence=0.7)
-        if opening and opening["paren"]:
-            yield from _bare_items(text, span.start(), span.end(), hit.start)
+        for start, end, kind in _lists(text, hit.end):
+            for m in _SUBSET.finditer(text, start, end):
+                if kind != _HAS or m["word"].lower() not in _LISTED_ONLY:
+                    unit = f"{_MEMBER_NOUN} {m['unit']}"
+                    yield _Hit(m.start(), m.end(), parse_int(m["num"]), unit, _MEMBERS, parent=hit.start, confidence=0.7)
+            # one character more, so a number closing the list (`khai trừ 5)`) sees what follows it
+            yield from _penalty_items(text, start, min(end + 1, len(text)), hit.start)
+            if kind == _PAREN:
+                yield from _bare_items(text, start, min(end + 1, len(text)), hit.start)
+
+
+def _penalty_items(text: str, start: int, end: int, parent: int) -> Iterator[_Hit]:
+    """Numbers by a disciplinary form in a list after a member count: members, not years."""
+    for m in _PENALTY_ITEM.finditer(text, start, end):
+        num = m["num"] or m["first"]
+        pos = m.start("num") if m["num"] else m.start("first")
+        if not _YEAR.fullmatch(num):
+            yield _Hit(pos, pos + len(num), parse_int(num), _MEMBER_NOUN, _MEMBERS, parent=parent, confidence=0.6)
 
 
 def _bare_items(text: str, start: int, end: int, parent: int) -> Iterator[_Hit]:
@@ -364,7 +399,7 @@ def _sentence_counts(offset: int, text: str, named: list[tuple[int, str]]) -> It
     return iter(made.values())
 
 
-@register("counts", version="1.0.0", fact_type="count")
+@register("counts", version="1.1.0", fact_type="count")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find count facts in doc: numbers of party members and party organizations."""
     named = _named_bodies(doc_text(doc))

@@ -5,8 +5,9 @@ fact with a target; a range `85-90%` gives both ends. The subject is read from t
 words before a linking verb (`tỷ lệ ... đạt 91,5%`), or for a change, a share or a parenthesis
 with nothing before it the clause before (`thu ngân sách ... đạt 4.210 tỷ đồng, tăng 12% ...`);
 the words after the number, what it is a share of or compared with, are joined after a comma
-(`thu ngân sách ..., so với năm 2023`). With no verb before it, the noun phrase after the number
-is the subject (`100% chi bộ ...`).
+(`thu ngân sách ..., so với năm 2023`), never put in place of a subject linked before. With no verb
+before it, the noun phrase after the number is the subject (`100% chi bộ ...`). Openers (`tuy vậy`),
+auxiliaries before the verb (`vẫn`) and an amount closing the phrase (`3.214 tỷ đồng`) are left out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from .context import clause_end, clause_start, period_before, roles, sentences, word_pattern
 from .dates import find_periods
+from .lexicon import alternation
 from .numbers import NUMBER, parse_float
 from .registry import register
 from .schema import Fact, Percentage
@@ -39,11 +41,22 @@ _VERB = word_pattern(_CUES["link"] + _CUES["change"])
 _FIRST_VERB = re.compile(_VERB, re.IGNORECASE)
 # A verb stating a quantity (`đạt 4.210 tỷ đồng`), where a clause's subject ends.
 _QUANTITY_VERB = re.compile(rf"{_VERB}(?=(?:\s*{word_pattern(_CUES['approx'])})*\s*\d)", re.IGNORECASE)
+# A verb with a word or two between it and the number (`đạt tỷ trọng 30%`): the subject is still before it.
+_GAP_VERB = re.compile(rf"{_VERB}(?=(?:\s+[^\W\d_]+){{1,2}}\s*$)", re.IGNORECASE)
 _STARTS_WITH_VERB = re.compile(rf"\s*{_VERB}", re.IGNORECASE)
 _NEAR = _CUES["link"] + _CUES["change"] + _CUES["approx"]
 # The verbs and adverbs that stand between a subject and its number (`trung bình mỗi năm đạt trên`).
 _TAIL = re.compile(rf"(?:\s*{word_pattern(_NEAR + _CUES['opener'])})+\s*$", re.IGNORECASE)
-_OPENERS = re.compile(rf"^(?:\s*{word_pattern(_CUES['opener'])})+", re.IGNORECASE)
+_OPENERS = re.compile(rf"^(?:\s*{word_pattern(_CUES['opener'] + _CUES['aux'])})+", re.IGNORECASE)
+_AUX_END = re.compile(rf"(?:\s*{word_pattern(_CUES['aux'])})+$", re.IGNORECASE)
+_AMOUNTS = roles("percentage_amounts")
+# An amount closing a phrase, its value and not what is measured: `3.214 tỷ đồng`, `8,5 triệu đồng/người/tháng`.
+_AMOUNT_END = re.compile(
+    rf"(?:\s*{word_pattern(_CUES['approx'])})*\s*(?<![\w.,])(?:{NUMBER})\s*"
+    rf"(?:(?:{alternation(_AMOUNTS['scale'])})(?!\w)(?:\s*(?:{alternation(_AMOUNTS['measure'])})(?!\w))?"
+    rf"|(?:{alternation(_AMOUNTS['measure'])})(?!\w))(?:\s*/\s*[^\W\d_]+)*$",
+    re.IGNORECASE,
+)
 _COMPARISON = re.compile(word_pattern(_CUES["compare"]), re.IGNORECASE)
 _NOT_AFTER = re.compile(rf"\s*{word_pattern(_NEAR + _CUES['tail'])}", re.IGNORECASE)
 _TARGET_GAP = re.compile(
@@ -62,8 +75,13 @@ _EDGE_JUNK = " \t\n\"'“”‘’…-–()"
 
 
 def _trim(phrase: str) -> str | None:
-    """A subject phrase without the adverbs that open a clause, a dangling `và` or edge punctuation."""
+    """A subject phrase without what is not measured: the openers and adverbs that open a clause (`tuy vậy`),
+    the auxiliaries before its verb (`vẫn`), an amount closing it (`3.214 tỷ đồng`), a dangling `và`, edge
+    punctuation.
+    """
     phrase = _OPENERS.sub("", phrase.strip(_EDGE_JUNK)).strip(_EDGE_JUNK)
+    phrase = _AMOUNT_END.sub("", phrase).rstrip(_EDGE_JUNK + ",")
+    phrase = _AUX_END.sub("", _JOINER_END.sub("", phrase))
     return _JOINER_END.sub("", phrase).strip(_EDGE_JUNK) or None
 
 
@@ -171,6 +189,7 @@ def _before(text: str, start: int, paren: int | None) -> tuple[str | None, bool]
         before, masked = before[: earlier.start()], masked[: earlier.start()]
     tail = _TAIL.search(masked)
     verb = _FIRST_VERB.search(masked, tail.start()) if tail else None
+    verb = verb or _GAP_VERB.search(masked, 0, tail.start() if tail else len(masked))
     if verb:
         return _trim(before[: verb.start()]), True
     return _trim(before[: tail.start()] if tail else before), False
@@ -231,7 +250,7 @@ def _sentence_percentages(offset: int, text: str) -> Iterator[Percentage]:
             )
 
 
-@register("percentages", version="1.0.0", fact_type="percentage")
+@register("percentages", version="1.1.0", fact_type="percentage")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find percentage facts in doc, each with what it measures."""
     for offset, text in sentences(doc, _MARK):

@@ -122,6 +122,46 @@ def test_counts_bare_numbers_of_a_list_in_parentheses_after_members():
 
 
 @pytest.mark.parametrize(
+    ("text", "whole", "parts"),
+    [
+        # a parenthesis after the member count, an organisation count before it and a `trong đó` after it
+        ("Năm qua, Ủy ban Kiểm tra đề nghị kỷ luật 3 tổ chức đảng và 27 đảng viên (khiển trách 13, cảnh cáo 8, "
+         "cách chức 2, khai trừ 4), trong đó hình thức cảnh cáo chiếm 30%.", 27, {13, 8, 2, 4}),
+        ("Trong năm, các chi bộ kết nạp 64 đảng viên; thi hành kỷ luật 31 đảng viên (trong đó: khiển trách 17, "
+         "cảnh cáo 12, xóa tên 2).", 31, {17, 12, 2}),
+        ("Ủy ban Kiểm tra Huyện ủy đã kỷ luật 15 đảng viên, gồm khiển trách 9, cảnh cáo 5 và khai trừ 1.", 15, {9, 5, 1}),
+        ("Đảng ủy Khối thi hành kỷ luật 26 đảng viên, trong đó khiển trách 18, cảnh cáo 6, cách chức 2.", 26, {18, 6, 2}),
+        ("Cấp ủy các cấp thi hành kỷ luật 4 chi bộ và 28 đảng viên (19 khiển trách, 7 cảnh cáo, 2 bị khai trừ).", 28,
+         {19, 7, 2}),
+    ],
+)
+def test_counts_members_by_disciplinary_form_in_a_list_after_the_count(text, whole, parts):
+    found = _counts(text)
+    members = {c.value: c for c in found if c.category == M}
+    assert {whole} | parts <= set(members), [(c.value, c.unit) for c in found]
+    assert all(members[v].unit == "đảng viên" and members[v].change == members[whole].change for v in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Đảng ủy đã kỷ luật 5 tổ chức đảng (khiển trách 3, cảnh cáo 2) và 12 đảng viên.", 3),
+        ("Năm 2024 kỷ luật 11 đảng viên (năm 2022 khiển trách 9 lần).", 9),
+        ("Đã kỷ luật 20 đảng viên (khiển trách 45%, cảnh cáo 30%).", 45),
+    ],
+)
+def test_counts_disciplinary_numbers_that_are_not_member_subsets(text, value):
+    assert value not in {c.value for c in _counts(text) if c.category == M}
+
+
+def test_counts_a_parenthesis_of_subsets_is_read_although_a_trong_do_list_follows():
+    text = "Đảng bộ có 2.410 đảng viên (1.035 nữ, 388 người dân tộc thiểu số), trong đó 57 đảng viên dự bị."
+    found = _by_value(text)
+    assert {2410, 1035, 388, 57} <= set(found)
+    assert (found[1035].unit, found[388].unit) == ("đảng viên nữ", "đảng viên người dân tộc thiểu số")
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Tổng số đảng viên của Đảng bộ huyện hiện là 3.415 đồng chí.", 3415),

@@ -120,6 +120,38 @@ def test_percentages_subject_is_what_is_measured(text, value, subject):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # discourse openers at the start and auxiliaries before the verb are not what is measured
+        ("Năm 2024, tuy nhiên lợi nhuận vẫn đạt 96% kế hoạch.", 96.0, "lợi nhuận, kế hoạch"),
+        ("Bên cạnh đó, nhìn chung sản lượng lúa cũng đã tăng 4,2% so với năm trước.", 4.2,
+         "sản lượng lúa, so với năm trước"),
+        ("Nhờ đó tỷ lệ hộ nghèo tiếp tục giảm còn 1,8%.", 1.8, "tỷ lệ hộ nghèo"),
+        ("Mặc dù vậy kim ngạch xuất khẩu luôn chiếm 40% tổng kim ngạch.", 40.0, "kim ngạch xuất khẩu, tổng kim ngạch"),
+        ("Đặc biệt là tỷ lệ đảng viên trẻ đều đạt trên 25%.", 25.0, "tỷ lệ đảng viên trẻ"),
+        ("Trong đó tỷ lệ bao phủ bảo hiểm y tế đang đạt 93,5%.", 93.5, "tỷ lệ bao phủ bảo hiểm y tế"),
+        # an amount closing the phrase before is its value, not what is measured
+        ("Năm 2024, công ty nộp ngân sách 1.420 tỷ đồng, tăng 7,3% so với năm 2023.", 7.3,
+         "công ty nộp ngân sách, so với năm 2023"),
+        ("Thu nhập bình quân của người lao động 9,2 triệu đồng/người/tháng, tăng 6%.", 6.0,
+         "Thu nhập bình quân của người lao động"),
+        ("Tổng vốn huy động hơn 2.300 tỷ đồng, tăng 11% so với cùng kỳ.", 11.0, "Tổng vốn huy động, so với cùng kỳ"),
+        ("Diện tích trồng rừng mới 1.250 ha, bằng 104% kế hoạch.", 104.0, "Diện tích trồng rừng mới, kế hoạch"),
+        # the words after the number are joined to a subject linked before, never put in its place
+        ("Đến năm 2030, tỷ trọng kinh tế số đạt tối thiểu 25% GRDP; chi cho khoa học công nghệ đạt ít nhất 2% "
+         "tổng chi ngân sách.", 25.0, "tỷ trọng kinh tế số, GRDP"),
+        ("Đến năm 2030, tỷ trọng kinh tế số đạt tối thiểu 25% GRDP; chi cho khoa học công nghệ đạt ít nhất 2% "
+         "tổng chi ngân sách.", 2.0, "chi cho khoa học công nghệ, tổng chi ngân sách"),
+        ("Ngành công nghiệp chiếm tỷ trọng 38% GRDP.", 38.0, "Ngành công nghiệp, GRDP"),
+        ("Dịch vụ đạt tỷ trọng khoảng 40% GRDP.", 40.0, "Dịch vụ, GRDP"),
+        ("Khu vực nông nghiệp đạt xấp xỉ 20% tổng giá trị sản xuất.", 20.0, "Khu vực nông nghiệp, tổng giá trị sản xuất"),
+    ],
+)
+def test_percentages_subject_leaves_out_openers_amounts_and_keeps_the_subject_before_the_verb(text, value, subject):
+    assert _by_value(text)[value].subject == subject
+
+
+@pytest.mark.parametrize(
     ("text", "value", "as_of"),
     [
         ("Từ tháng 6/2021, huyện đã xóa được 100% thôn chưa có đảng viên.", 100.0, "2021-06"),
