@@ -10,6 +10,14 @@ belongs to one person, found
 - before it, in apposition: `Ông Nguyễn Văn A, Phó Giám đốc Sở ...`, bylines `Nguyễn Văn A, Bí thư ...`;
 - before an appointment phrase: `Các ông: A, B được bầu giữ chức Phó Bí thư`.
 
+A whole-title abbreviation takes the title words after it (`PBT Thường trực` → `Phó Bí thư Thường
+trực`); an abbreviated body after a title's head is the organization as written (`Chủ nhiệm UBKT Tỉnh
+ủy` → `Chủ nhiệm` + `UBKT Tỉnh ủy`); an organization that is only the central body belongs to the
+title (`Trưởng Ban Tổ chức Trung ương`, no organization). An appointment phrase with no name before it
+(`... và giữ chức Bí thư Huyện ủy`) belongs to the last person an appointment verb of the sentence named.
+A person keeps one fact per role: a shorter title of the same role (`Phó Bí thư` beside `Phó Bí thư
+Thường trực` of the same committee) gives way to the fuller one.
+
 A name is 2 to 4 capitalised syllables starting with a surname (surnames.txt); where a
 place ends and a name begins (`tỉnh Hà Giang Hoàng Văn A`) is read with places.txt and the
 unit before the run. Historical figures (`Chủ tịch Hồ Chí Minh`) are never officials.
@@ -18,8 +26,9 @@ unit before the run. Historical figures (`Chủ tịch Hồ Chí Minh`) are neve
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -33,6 +42,7 @@ from .organizations import (
     SHORT_HEADS,
     OrgSpan,
     Sentence,
+    head_at,
     read_organization,
 )
 from .registry import register
@@ -75,6 +85,41 @@ _TITLE = re.compile(
     rf"(?:(?P<prefix>(?i:{alternation(_PREFIXES)}))\s+)?(?P<title>(?i:"
     + "|".join(_title_pattern(t) for t in _ALL_TITLES)
     + rf")|{alternation(list(_ABBREVIATIONS))})(?![\w/])"
+)
+
+
+def _insertions(expansion: str) -> dict[str, str]:
+    """The titles that are `expansion` with title words written after its first word, by those words (lower
+    case): `Phó Bí thư` → {`thường trực`: `Phó Bí thư Thường trực`}, `Ủy viên Ban Chấp hành` → {`dự khuyết`:
+    `Ủy viên dự khuyết Ban Chấp hành`, ...}."""
+    words = expansion.lower().split()
+    found: dict[str, str] = {}
+    for title in _ALL_TITLES:
+        full = title.split()
+        extra = len(full) - len(words)
+        if extra <= 0:
+            continue
+        lower = [w.lower() for w in full]
+        for at in range(1, len(words) + 1):
+            if lower[:at] == words[:at] and lower[at + extra :] == words[at:]:
+                found.setdefault(" ".join(lower[at : at + extra]), title)
+    return found
+
+
+# What a whole-title abbreviation's title becomes when title words follow it (`PBT Thường trực`).
+_EXTENDED = {expansion: _insertions(expansion) for expansion in set(_ABBREVIATIONS.values())}
+_EXTENSION = {
+    expansion: re.compile(
+        r"\s+(?P<words>(?i:" + "|".join(map(_title_pattern, sorted(words, key=len, reverse=True))) + r"))(?![\w/])"
+    )
+    for expansion, words in _EXTENDED.items()
+    if words
+}
+# An organization that is only the central body (`Trung ương`, `TW`, `Trung ương Đảng`): it belongs to the
+# title, which then names its central body whole (`Trưởng Ban Tổ chức Trung ương`).
+_CENTRE = "Trung ương"
+_CENTRAL_BODY = re.compile(
+    rf"(?P<centre>(?i:{re.escape(_CENTRE)})|{alternation(_SHORT_FORMS[_CENTRE.lower()])})(?P<party>\s+(?i:đảng))?"
 )
 _HONORIFICS = {k.lower(): v for k, v in table("honorifics").items()}
 _SURNAMES = frozenset(entries("surnames"))
@@ -137,6 +182,7 @@ class _Title:
     central: bool
     former: bool
     abbreviated: bool
+    org_first: int | None = None  # where its organization starts, when the title ends inside it
 
 
 @dataclass(slots=True)
@@ -229,27 +275,66 @@ def _name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
 
 
 def _titles(sent: Sentence) -> list[_Title]:
-    """Every title in a sentence, in order, with abbreviations checked for their case."""
-    found = []
+    """Every title in a sentence, in order, with abbreviations checked for their case.
+
+    A whole-title abbreviation takes the title words after it (`PBT Thường trực` → `Phó Bí thư
+    Thường trực`); a title whose body is written as an abbreviated organization stops before it
+    (`Chủ nhiệm UBKT Tỉnh ủy` → `Chủ nhiệm` + `UBKT Tỉnh ủy`).
+    """
+    found: list[_Title] = []
     for match in _TITLE.finditer(sent.text):
         written = match.group("title")
         prefix = match.group("prefix")
         first = sent.at(match.start())
+        if found and first < found[-1].last:
+            continue
         if prefix and prefix[0].isupper() and _is_name_word(sent.word(first - 1)):
             prefix, first = None, sent.at(match.start("title"))
+        end, body = match.end(), None
         if written in _ABBREVIATIONS:
             title, abbreviated = _ABBREVIATIONS[written], True
+            more = _EXTENSION[title].match(sent.text, end) if title in _EXTENSION else None
+            if more:
+                key = _SHORT_WORDS.sub(lambda m: _WORD_ABBREVIATIONS[m.group()], more.group("words")).lower()
+                title, end = _EXTENDED[title][key], more.end()
         else:
             key = _SHORT_WORDS.sub(lambda m: _WORD_ABBREVIATIONS[m.group()], written).lower()
             title = _CENTRAL_TITLES.get(key) or _FULL_TITLES[key]
             abbreviated = key != written.lower()
+            if abbreviated and title not in _CENTRAL:
+                title, end, abbreviated, body = _before_body(sent, match.start("title"), written, title, end)
         if not prefix and sent.word(first - 1).lower() in _BODY_OF_TITLES:
             continue
         if prefix and prefix.lower() == "quyền":
             title = f"Quyền {title}"
         former = bool(prefix) and prefix.lower() in {"nguyên", "cựu"}
-        found.append(_Title(first, sent.at(match.end()), title, title in _CENTRAL, former, abbreviated))
+        org_first = sent.at(body) if body is not None else None
+        found.append(_Title(first, sent.at(end), title, title in _CENTRAL, former, abbreviated, org_first))
     return found
+
+
+def _before_body(
+    sent: Sentence, start: int, written: str, title: str, end: int
+) -> tuple[str, int, bool, int | None]:
+    """A title written with an abbreviated body (`Chủ nhiệm UBKT`, `Trưởng Đoàn ĐBQH`) cut before that body,
+    which is the organization as written (`UBKT Tỉnh ủy`, `Đoàn ĐBQH tỉnh`, sharing the head `Đoàn`).
+
+    Returns the title's first words, the character it ends at, whether it is still abbreviated, and the
+    character its organization starts at; a title with no such body comes back whole, with None.
+    """
+    for short in _SHORT_WORDS.finditer(written):
+        if short.start() == 0:
+            continue
+        i = sent.at(start + short.start())
+        head = head_at(sent, i)
+        shared = head_at(sent, i - 1) if head is None else None
+        if head is None and (shared is None or shared.end() <= sent.tokens[i].start):
+            continue
+        before = written[: short.start()].rstrip()
+        words = _SHORT_WORDS.sub(lambda m: _WORD_ABBREVIATIONS[m.group()], before).split()
+        body = sent.tokens[i - 1 if head is None else i].start
+        return " ".join(title.split()[: len(words)]), start + len(before), before != " ".join(words), body
+    return title, end, True, None
 
 
 def _skip_parens(sent: Sentence, i: int) -> int:
@@ -312,22 +397,25 @@ def _name_after(sent: Sentence, i: int) -> tuple[tuple[int, int] | None, str | N
 def _read_mention(sent: Sentence, title: _Title) -> _Mention:
     """A title with the organization after it and the name that follows, if any.
 
-    A title `Trưởng` + head (`Trưởng Ban`, `Trưởng phòng`, `Trưởng bản`) shares the head with its
-    organization; a title followed by neither a head nor a name takes a headless one (`Bộ trưởng Tài chính`).
+    A title `Trưởng` + head (`Trưởng Ban`, `Trưởng phòng`, `Trưởng bản`, `Tổ trưởng tổ dân phố`) shares the
+    head with its organization; a title followed by neither a head nor a name takes a headless one
+    (`Bộ trưởng Tài chính`). An organization that is only the central body is part of the title.
     """
     org = None
     if not title.central:
-        head = sent.word(title.last - 1)
-        shares_head = sent.word(title.last - 2).lower() == "trưởng" and (
-            head.capitalize() in SHORT_HEADS or head in ADMIN_UNITS
-        )
-        start = title.last - 1 if shares_head else title.last
+        start = title.org_first if title.org_first is not None else _shared_head(sent, title.last)
         org = read_organization(sent, start, _name_start)
         if org is None and _name_after(sent, title.last)[0] is None:
             org = read_organization(sent, title.last, _name_start, headless=True)
     mention = _Mention(title, org, org.last if org else title.last)
     if org is not None and org.last <= title.last:
         mention.org = None
+    if mention.org is not None:
+        centre = _CENTRAL_BODY.fullmatch(sent.text, org.start, org.end)
+        if centre:
+            body = _CENTRE + (" Đảng" if centre.group("party") else "")
+            mention.title = replace(title, last=org.last, title=f"{title.title} {body}", central=True)
+            mention.org = None
     if org is not None and org.name is not None:
         mention.name, mention.end = org.name, org.name[1]
         return mention
@@ -335,6 +423,18 @@ def _read_mention(sent: Sentence, title: _Title) -> _Mention:
     if name is not None and not (marked and sent.word(title.first - 1).lower() in _ON_BEHALF):
         mention.name, mention.honorific, mention.end = name, honorific, name[1]
     return mention
+
+
+def _shared_head(sent: Sentence, last: int) -> int:
+    """Where the organization of a title ending before token `last` starts: at its last words where the
+    title is `Trưởng` + a head or unit (`Trưởng Ban`, `Trưởng thôn`, `Tổ trưởng tổ dân phố`), else at `last`."""
+    for n in (1, 2, 3):
+        if sent.word(last - n - 1).lower() != "trưởng":
+            continue
+        unit = " ".join(sent.words(last - n, last))
+        if unit.lower() in ADMIN_UNITS or (n == 1 and unit.capitalize() in SHORT_HEADS):
+            return last - n
+    return last
 
 
 def _chains(sent: Sentence, mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -436,19 +536,17 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, _P
 
 
 def _appointee(sent: Sentence, before: int) -> _Person | None:
-    """The person the last appointment verb before character `before` names (`bổ nhiệm ông A`)."""
-    last = None
-    for last in _APPOINTEE.finditer(sent.text, 0, before):
-        pass
-    if last is None:
-        return None
-    first = sent.at(last.end())
-    end = first
-    while _is_name_word(sent.word(end)) and end - first < 4:
-        end += 1
-    if not _is_name(sent.words(first, end)):
-        return None
-    return _Person(first, end, _honorific_before(sent, first)[0])
+    """The person the last appointment verb before character `before` names (`bổ nhiệm ông A`); a verb with no
+    name after it (`chỉ định tham gia Ban Chấp hành`) leaves the one named before."""
+    person = None
+    for verb in _APPOINTEE.finditer(sent.text, 0, before):
+        first = sent.at(verb.end())
+        end = first
+        while _is_name_word(sent.word(end)) and end - first < 4:
+            end += 1
+        if _is_name(sent.words(first, end)):
+            person = _Person(first, end, _honorific_before(sent, first)[0])
+    return person
 
 
 def _official(
@@ -649,7 +747,8 @@ def _byline(text: str, offset: int) -> _Byline | None:
 
 
 def _merged(facts: list[Official]) -> list[Official]:
-    """One fact per person and title, at its first mention, with the fullest organization and any honorific."""
+    """One fact per person and title, at its first mention, with the fullest organization and any honorific;
+    then one fact per role (`_fuller_roles`)."""
     kept: dict[tuple[str, str], Official] = {}
     for fact in facts:
         first = kept.setdefault((fact.person.lower(), fact.title.lower()), fact)
@@ -659,10 +758,45 @@ def _merged(facts: list[Official]) -> list[Official]:
             first.organization = fact.organization
         first.honorific = first.honorific or fact.honorific
         first.confidence = max(first.confidence, fact.confidence)
-    return list(kept.values())
+    return _fuller_roles(list(kept.values()))
 
 
-@register("officials", version="1.0.0", fact_type="official")
+def _fuller_roles(facts: list[Official]) -> list[Official]:
+    """The facts without those a fuller title of the same person says again: `Phó Thủ tướng` beside `Phó Thủ
+    tướng Chính phủ`, `Phó Bí thư` of the same committee beside `Phó Bí thư Thường trực`. The fuller fact
+    stays as it is (organization, evidence), taking the other's honorific if it has none."""
+    by_person: dict[str, list[Official]] = defaultdict(list)
+    for fact in facts:
+        by_person[fact.person.lower()].append(fact)
+    dropped: set[int] = set()
+    for same in by_person.values():
+        if len(same) < 2:
+            continue
+        for short in sorted(same, key=lambda f: len(f.title)):
+            full = next((f for f in same if id(f) not in dropped and _says_again(short, f)), None)
+            if full is not None:
+                dropped.add(id(short))
+                full.honorific = full.honorific or short.honorific
+                full.confidence = max(full.confidence, short.confidence)
+    return [fact for fact in facts if id(fact) not in dropped]
+
+
+def _says_again(short: Official, full: Official) -> bool:
+    """Whether `full`'s title starts with the words of `short`'s and the rest is covered: `short` names no
+    organization, the same one (one written longer: `Tỉnh ủy`, `Tỉnh ủy Hà Giang`), or one holding the rest
+    of the title (`Trưởng Ban` + `Ban Tổ chức Tỉnh ủy` beside `Trưởng Ban Tổ chức` + `Tỉnh ủy`)."""
+    a, b = short.title.lower(), full.title.lower()
+    if a == b or not b.startswith(a + " "):
+        return False
+    mine, theirs = (short.organization or "").lower(), (full.organization or "").lower()
+    if not mine:
+        return True
+    if theirs and (mine == theirs or mine.startswith(theirs + " ") or theirs.startswith(mine + " ")):
+        return True
+    return b[len(a) + 1 :] in mine and theirs in mine
+
+
+@register("officials", version="1.1.0", fact_type="official")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find official facts in doc: every person named with a title, one fact per person and title.
 

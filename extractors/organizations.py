@@ -1,7 +1,8 @@
 """Organisation names as news writes them after a title: where one starts and where it ends.
 
 An organization starts at a head (`Tỉnh ủy`, `Đảng ủy Khối`, `UBND`, `Sở`, `xã`) and goes on
-over capitalised words, numbers, places and the lower-case words of org_words.txt; it ends at
+over capitalised words, numbers (`Chi bộ thôn 3`, `Sư đoàn 3`), places and the lower-case words of
+org_words.txt (the longer reading where a word is also a unit: `khu công nghiệp`, not `khu`); it ends at
 punctuation, at a verb or function word (org_stops.txt), at an honorific, at a title, or where
 a person's name begins. Whether a capitalised run holds a name is the caller's to say (it
 knows names): `read_organization` asks it with the place mode of the run — `required` after
@@ -31,6 +32,7 @@ __all__ = [
     "ADMIN_UNITS",
     "SHORT_HEADS",
     "NAMED_HEADS",
+    "head_at",
 ]
 
 # A word (letters and digits, with inner `.` or `/` as in `PGS.TS`, `đ/c`, `14/4`) or one other character.
@@ -148,6 +150,8 @@ def read_organization(sent: Sentence, i: int, split_name: NameSplit, headless: b
         alpha = sent.word(j)[0].isalpha()
         inner = sent.match(_LONG_HEAD, j) if alpha else None
         admin = sent.match(_ADMIN, j) if alpha and not inner else None
+        if admin and sent.lower(j) and _longer_word(sent, j, admin.end()):
+            admin = None  # `khu công nghiệp` is one organization word, not the unit `khu`
         if inner or admin:
             mode = _mode_after((inner or admin).group())
             j = end = sent.at((inner or admin).end())
@@ -175,6 +179,7 @@ def read_organization(sent: Sentence, i: int, split_name: NameSplit, headless: b
             break
         if sent.word(j).isdigit():
             j = end = j + 1
+            mode = "optional"  # the number names the unit (`thôn 3`, `Sư đoàn 3`): a name may follow
             continue
         if _joins_more(sent, j, split_name):
             j += 1
@@ -189,6 +194,17 @@ def read_organization(sent: Sentence, i: int, split_name: NameSplit, headless: b
         end -= 1
     first = sent.tokens[i]
     return OrgSpan(first.start, sent.tokens[end - 1].end if end > i else first.start, i, end, name)
+
+
+def head_at(sent: Sentence, i: int) -> re.Match | None:
+    """The organization head (`UBKT`, `Đoàn ĐBQH`, `Sở`) that token i starts, if any."""
+    return sent.match(_HEAD, i)
+
+
+def _longer_word(sent: Sentence, i: int, end: int) -> bool:
+    """Whether an organization word from token i reaches past character `end` (`khu vực` past `khu`)."""
+    word = sent.match(_ORG_WORD, i)
+    return word is not None and word.end() > end
 
 
 def _mode_after(head: str) -> str:

@@ -138,7 +138,7 @@ def test_officials_apposition_with_honorifics(text, expected):
             "Bí thư Tỉnh ủy Vương Đình Bảy, Trưởng Đoàn ĐBQH tỉnh tiếp xúc cử tri.",
             {
                 ("Vương Đình Bảy", "Bí thư", "Tỉnh ủy", None),
-                ("Vương Đình Bảy", "Trưởng Đoàn đại biểu Quốc hội", "tỉnh", None),
+                ("Vương Đình Bảy", "Trưởng Đoàn", "Đoàn ĐBQH tỉnh", None),
             },
         ),
     ],
@@ -503,6 +503,218 @@ def test_officials_abbreviations_expand_to_known_titles():
     assert set(table("title_abbreviations").values()) <= known
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Dự lễ có đ/c Vi Thị Ngát, PBT Thường trực Huyện ủy, Chủ tịch HĐND huyện.",
+            {
+                ("Vi Thị Ngát", "Phó Bí thư Thường trực", "Huyện ủy", "đồng chí"),
+                ("Vi Thị Ngát", "Chủ tịch", "HĐND huyện", "đồng chí"),
+            },
+        ),
+        (
+            "Ông Sầm Văn Khuyên, PCT Thường trực UBND huyện kiểm tra đê điều.",
+            {("Sầm Văn Khuyên", "Phó Chủ tịch Thường trực", "UBND huyện", "ông")},
+        ),
+        (
+            "Ông Sầm Văn Khuyên, PCT TT UBND huyện kiểm tra đê điều.",
+            {("Sầm Văn Khuyên", "Phó Chủ tịch Thường trực", "UBND huyện", "ông")},
+        ),
+        (
+            "Bà Lục Thị Ngân, UVBCH dự khuyết Đảng bộ tỉnh, Bí thư Đảng ủy xã Yên Lạc trao quà.",
+            {
+                ("Lục Thị Ngân", "Ủy viên dự khuyết Ban Chấp hành", "Đảng bộ tỉnh", "bà"),
+                ("Lục Thị Ngân", "Bí thư", "Đảng ủy xã Yên Lạc", "bà"),
+            },
+        ),
+        (
+            "Đồng chí Hầu A Lềnh, UVTW dự khuyết, Bí thư Tỉnh ủy dự.",
+            {
+                ("Hầu A Lềnh", "Ủy viên dự khuyết Trung ương Đảng", None, "đồng chí"),
+                ("Hầu A Lềnh", "Bí thư", "Tỉnh ủy", "đồng chí"),
+            },
+        ),
+    ],
+)
+def test_officials_title_words_after_an_abbreviated_title_stay_in_the_title(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Bí thư Chi bộ khu 4 Đàm Thị Hiền cùng đại diện Đảng ủy phường tham gia.",
+            {("Đàm Thị Hiền", "Bí thư", "Chi bộ khu 4", None)},
+        ),
+        (
+            "Bí thư Chi bộ khu Bắc Sơn Lý Văn Thái phát biểu.",
+            {("Lý Văn Thái", "Bí thư", "Chi bộ khu Bắc Sơn", None)},
+        ),
+        (
+            "Ông Nông Văn Khiêm, Bí thư Chi bộ thôn 6 cho biết thôn có 30 hộ.",
+            {("Nông Văn Khiêm", "Bí thư", "Chi bộ thôn 6", "ông")},
+        ),
+        (
+            "Bí thư Chi bộ bản 3 Tẩn Láo Lở dự hội nghị.",
+            {("Tẩn Láo Lở", "Bí thư", "Chi bộ bản 3", None)},
+        ),
+        (
+            "Tổ trưởng Tổ dân phố số 12 Hoàng Thị Lựu vận động bà con.",
+            {("Hoàng Thị Lựu", "Tổ trưởng tổ dân phố", "Tổ dân phố số 12", None)},
+        ),
+        (
+            "Bí thư Chi bộ Quân sự xã Mã Văn Đông dự.",
+            {("Mã Văn Đông", "Bí thư", "Chi bộ Quân sự xã", None)},
+        ),
+        (
+            "Chính ủy Quân khu 2, Thiếu tướng Lục Văn Tiến dự.",
+            {("Lục Văn Tiến", "Chính ủy", "Quân khu 2", None)},
+        ),
+        (
+            "Giám đốc Học viện Chính trị khu vực III Lê Văn Tùng trình bày.",
+            {("Lê Văn Tùng", "Giám đốc", "Học viện Chính trị khu vực III", None)},
+        ),
+        (
+            "Ông Lê Văn Tùng, Trưởng Ban Quản lý khu công nghiệp tỉnh cho biết.",
+            {("Lê Văn Tùng", "Trưởng Ban", "Ban Quản lý khu công nghiệp tỉnh", "ông")},
+        ),
+        ("Trung tướng Phùng Văn Khải về thăm Sư đoàn 316.", set()),
+    ],
+)
+def test_officials_organizations_with_numbers_and_residential_units(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, title, organization",
+    [
+        ("Chủ nhiệm UBKT Huyện ủy Đặng Văn Lực báo cáo.", "Chủ nhiệm", "UBKT Huyện ủy"),
+        ("Phó Chủ nhiệm UBKT Đảng ủy Khối Ma Văn Nghĩa báo cáo.", "Phó Chủ nhiệm", "UBKT Đảng ủy Khối"),
+        ("Phó Chủ nhiệm TT UBKT Tỉnh ủy Ma Văn Nghĩa báo cáo.", "Phó Chủ nhiệm Thường trực", "UBKT Tỉnh ủy"),
+        ("Ông Hà Văn Quế, Trưởng Đoàn ĐBQH tỉnh tiếp xúc cử tri.", "Trưởng Đoàn", "Đoàn ĐBQH tỉnh"),
+        ("Chủ tịch UBMTTQ Việt Nam huyện Nông Thị Thơm phát động.", "Chủ tịch", "UBMTTQ Việt Nam huyện"),
+        # written in full words, the body stays in the title as before
+        ("Chủ nhiệm Ủy ban Kiểm tra Huyện ủy Đặng Văn Lực báo cáo.", "Chủ nhiệm Ủy ban Kiểm tra", "Huyện ủy"),
+        (
+            "Ông Hà Văn Quế, Trưởng Đoàn đại biểu Quốc hội tỉnh tiếp xúc cử tri.",
+            "Trưởng Đoàn đại biểu Quốc hội",
+            "tỉnh",
+        ),
+        # whole-title abbreviations, and member titles with an abbreviated board, are still expanded
+        ("Đồng chí Mông Văn Sáu, UVBTV Huyện ủy dự.", "Ủy viên Ban Thường vụ", "Huyện ủy"),
+        ("Đồng chí Mông Văn Sáu, Ủy viên BTV Đảng ủy Khối dự.", "Ủy viên Ban Thường vụ", "Đảng ủy Khối"),
+    ],
+)
+def test_officials_an_abbreviated_body_after_the_title_head_is_the_organization_as_written(
+    text, title, organization
+):
+    [fact] = _facts(text)
+    assert (fact.title, fact.organization) == (title, organization)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Trưởng Ban Kinh tế Trung ương Lê Văn Tính dự.",
+            {("Lê Văn Tính", "Trưởng Ban Kinh tế Trung ương", None, None)},
+        ),
+        (
+            "Ông Đỗ Văn Chiến, Phó Chủ nhiệm Ủy ban Kiểm tra TW làm việc với tỉnh.",
+            {("Đỗ Văn Chiến", "Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương", None, "ông")},
+        ),
+        (
+            "Chánh Văn phòng Trung ương Đảng Phan Văn Lộc dự.",
+            {("Phan Văn Lộc", "Chánh Văn phòng Trung ương Đảng", None, None)},
+        ),
+        (
+            "Đồng chí Tạ Văn Hiếu, Ủy viên Trung ương Đảng, Phó Trưởng Ban Dân vận Trung ương dự.",
+            {
+                ("Tạ Văn Hiếu", "Ủy viên Trung ương Đảng", None, "đồng chí"),
+                ("Tạ Văn Hiếu", "Phó Trưởng Ban Dân vận Trung ương", None, "đồng chí"),
+            },
+        ),
+        # more than the central body: an organization as written
+        (
+            "Chủ tịch Trung ương Hội Nông dân Việt Nam Lương Văn Đoàn dự.",
+            {("Lương Văn Đoàn", "Chủ tịch", "Trung ương Hội Nông dân Việt Nam", None)},
+        ),
+        (
+            "Chủ nhiệm UBKT Trung ương Lê Văn Tính dự.",
+            {("Lê Văn Tính", "Chủ nhiệm", "UBKT Trung ương", None)},
+        ),
+    ],
+)
+def test_officials_a_title_naming_the_central_body_is_whole_with_no_organization(text, expected):
+    assert _rows(text) == expected
+
+
+def test_officials_a_shorter_title_of_the_same_role_is_kept_once_as_the_fuller():
+    text = (
+        "Phó Thủ tướng Chính phủ Vũ Đình Khang dự lễ. Phát biểu tại buổi lễ, phó thủ tướng Vũ Đình Khang đánh "
+        "giá cao kết quả của tỉnh.\n\nPhó Bí thư Thường trực Huyện ủy Tòng Văn Hùng dự. Sau đó, đồng chí Tòng "
+        "Văn Hùng, Phó Bí thư Huyện ủy trao quà."
+    )
+    facts = _facts(text)
+    assert {(f.person, f.title, f.organization, f.honorific) for f in facts} == {
+        ("Vũ Đình Khang", "Phó Thủ tướng Chính phủ", None, None),
+        ("Tòng Văn Hùng", "Phó Bí thư Thường trực", "Huyện ủy", "đồng chí"),
+    }
+    fuller = next(f for f in facts if f.person == "Tòng Văn Hùng")
+    assert fuller.start == text.index("Phó Bí thư Thường trực")
+
+
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        (
+            "Ông Lò Văn Khánh, Phó Bí thư Đảng ủy xã Nà Tấu, nay là Phó Bí thư Thường trực Huyện ủy Điện Biên dự.",
+            {("Phó Bí thư", "Đảng ủy xã Nà Tấu"), ("Phó Bí thư Thường trực", "Huyện ủy Điện Biên")},
+        ),
+        (
+            "Đồng chí Lò Văn Khánh, Bí thư Tỉnh ủy dự. Phó Bí thư Tỉnh ủy Lò Văn Khánh phát biểu.",
+            {("Bí thư", "Tỉnh ủy"), ("Phó Bí thư", "Tỉnh ủy")},
+        ),
+    ],
+)
+def test_officials_different_roles_of_one_person_are_not_merged(text, titles):
+    assert {(f.title, f.organization) for f in _facts(text)} == titles
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ban Thường vụ Huyện ủy điều động, chỉ định đồng chí Giàng Văn Sử, Huyện ủy viên, Trưởng phòng Nội vụ "
+            "huyện, về nhận công tác tại Đảng ủy xã Pá Hu, chỉ định tham gia Ban Chấp hành, Ban Thường vụ và giữ "
+            "chức Bí thư Đảng ủy xã Pá Hu nhiệm kỳ 2020 - 2025.",
+            {
+                ("Giàng Văn Sử", "Huyện ủy viên", None, "đồng chí"),
+                ("Giàng Văn Sử", "Trưởng phòng", "phòng Nội vụ huyện", "đồng chí"),
+                ("Giàng Văn Sử", "Bí thư", "Đảng ủy xã Pá Hu", "đồng chí"),
+            },
+        ),
+        (
+            "UBND tỉnh bổ nhiệm ông Hà Văn Lợi, Phó Giám đốc Sở Y tế, sau khi hoàn thành quy trình, được bổ nhiệm "
+            "giữ chức Giám đốc Sở Y tế.",
+            {("Hà Văn Lợi", "Phó Giám đốc", "Sở Y tế", "ông"), ("Hà Văn Lợi", "Giám đốc", "Sở Y tế", "ông")},
+        ),
+        (
+            "Hội nghị điều động ông Lò Văn Ảnh, Trưởng phòng Nội vụ huyện, đến nhận công tác tại Ban Dân vận Tỉnh "
+            "ủy, chỉ định bà Cầm Thị Hoa tham gia Ban Chấp hành và giữ chức Phó Bí thư Huyện ủy.",
+            {
+                ("Lò Văn Ảnh", "Trưởng phòng", "phòng Nội vụ huyện", "ông"),
+                ("Cầm Thị Hoa", "Phó Bí thư", "Huyện ủy", "bà"),
+            },
+        ),
+    ],
+)
+def test_officials_an_appointment_clause_far_after_the_appointee_is_the_appointees(text, expected):
+    assert _rows(text) == expected
+
+
 def test_officials_cost_well_under_a_millisecond_per_thousand_characters():
     text = normalize("\n\n".join(text for text, _ in PARAGRAPHS) * 3).text
     doc = segment(text)
@@ -542,7 +754,7 @@ PARAGRAPHS = [
         [
             ('Trịnh Quốc Hòa', 'Ủy viên Trung ương Đảng', None, 'đồng chí'),
             ('Trịnh Quốc Hòa', 'Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Trịnh Quốc Hòa', 'Trưởng Đoàn đại biểu Quốc hội', 'tỉnh', 'đồng chí'),
+            ('Trịnh Quốc Hòa', 'Trưởng Đoàn', 'Đoàn ĐBQH tỉnh', 'đồng chí'),
             ('Phạm Minh Sơn', 'Phó Bí thư Thường trực', 'Tỉnh ủy', 'đồng chí'),
             ('Nguyễn Huy Tùng', 'Phó Bí thư', 'Tỉnh ủy', None),
             ('Nguyễn Huy Tùng', 'Chủ tịch', 'UBND tỉnh', None),
@@ -960,7 +1172,7 @@ PARAGRAPHS = [
         'trao quyết định.',
         [
             ('Phạm Thị Bích Ngọc', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Nguyễn Đức Hải', 'Phó Trưởng Ban Tổ chức', 'Trung ương', 'đồng chí'),
+            ('Nguyễn Đức Hải', 'Phó Trưởng Ban Tổ chức Trung ương', None, 'đồng chí'),
         ],
     ),
     (
@@ -1009,9 +1221,9 @@ PARAGRAPHS = [
         'Lê Quốc Hùng, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an.',
         [
             ('Trương Minh Thiện', 'Ủy viên Bộ Chính trị', None, None),
-            ('Trương Minh Thiện', 'Trưởng Ban Tổ chức', 'Trung ương', None),
+            ('Trương Minh Thiện', 'Trưởng Ban Tổ chức Trung ương', None, None),
             ('Hoàng Thanh Tùng', 'Bí thư Trung ương Đảng', None, 'đồng chí'),
-            ('Hoàng Thanh Tùng', 'Chánh Văn phòng', 'Trung ương Đảng', 'đồng chí'),
+            ('Hoàng Thanh Tùng', 'Chánh Văn phòng Trung ương Đảng', None, 'đồng chí'),
             ('Lê Quốc Hùng', 'Ủy viên Trung ương Đảng', None, None),
             ('Lê Quốc Hùng', 'Thứ trưởng', 'Bộ Công an', None),
         ],
