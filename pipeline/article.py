@@ -44,6 +44,11 @@ def assemble(blocks: Iterable[Block]) -> tuple[str, list[dict[str, Any]]]:
     return BLOCK_SEPARATOR.join(parts), segments
 
 
+def _normalized(value: str | None) -> str | None:
+    """A metadata string normalised like the text, or None."""
+    return normalize(value).text if value else None
+
+
 def extract_page(page: Page, article_id: str, source: str) -> dict[str, Any]:
     """The record of one cleaned page: its normalised text, segments and facts."""
     text, segments = assemble(page.blocks)
@@ -53,8 +58,12 @@ def extract_page(page: Page, article_id: str, source: str) -> dict[str, Any]:
     return {
         "article_id": article_id,
         "source": source,
-        "title": normalize(page.title).text if page.title else None,
+        "title": _normalized(page.title),
         "published": page.published,
+        "url": page.url,
+        "language": page.language,
+        "author": _normalized(page.author),
+        "source_line": _normalized(page.source_line),
         "text": text,
         "segments": segments,
         "notes": page.notes,

@@ -1,7 +1,7 @@
 """Reading an input file: bytes to text, and whether the text is HTML or a page-text dump.
 
 Decoding tries, in order: a byte-order mark, strict UTF-8, the charset a page declares
-(`<meta charset>`, `http-equiv`, an XML declaration), then windows-1258 — the legacy
+(`<meta charset>`, `http-equiv`, an XML declaration) when it reads as Vietnamese, then windows-1258 — the legacy
 encoding of Vietnamese pages, whose tone marks are combining characters (normalisation
 composes them later) — against charset-normalizer's guesses, keeping the decoding whose
 words look most like Vietnamese syllables. Files that are not text (NUL bytes, control
@@ -20,7 +20,7 @@ import charset_normalizer
 
 from .errors import EmptyPageError, EncodingError, ReadError
 
-__all__ = ["read_document", "decode", "document_kind"]
+__all__ = ["read_document", "decode", "document_kind", "looks_vietnamese"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -45,8 +45,11 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde
 _VIETNAMESE_MARKS = _TONE_MARKS | frozenset("\u0302\u0306\u031b")  # and circumflex, breve, horn
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SCORE_SAMPLE = 8192
+_MARKUP_RATIO = 16  # raw characters read for a sample of page text: a page's head is mostly markup
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _GUESSES = 5  # charset-normalizer guesses weighed against windows-1258
 _MIN_VIETNAMESE_SHARE = 0.5  # below this share of possible syllables a decoding is mojibake
+_MIN_MARKED_SHARE = 0.2  # Vietnamese prose marks a third to a half of its syllables; English none
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -124,16 +127,34 @@ def _vietnamese_letters() -> tuple[frozenset[str], frozenset[str]]:
 _VIETNAMESE, _TONED = _vietnamese_letters()
 
 
+def _sample_words(text: str) -> list[str]:
+    """The words of two letters or more at the start of a text, markup, scripts and styles left out.
+
+    Tag names are ASCII in any decoding, and mojibake breaks into one-letter words (`Ï õ Í`).
+    """
+    sample = _MARKUP.sub(" ", text[: _SCORE_SAMPLE * _MARKUP_RATIO])[:_SCORE_SAMPLE]
+    return [w for w in _LETTERS.findall(unicodedata.normalize("NFC", sample)) if len(w) > 1]
+
+
 def _vietnamese_share(text: str) -> float:
     """The share of words that could be Vietnamese syllables (its letters, one tone mark at most).
 
     High for the right decoding; low for mojibake (`Thýõng`, `châět`, CJK).
     """
-    words = _LETTERS.findall(unicodedata.normalize("NFC", text[:_SCORE_SAMPLE]))
+    words = _sample_words(text)
     if not words:
         return 0.0
     valid = sum(1 for w in words if all(c in _VIETNAMESE for c in w) and sum(c in _TONED for c in w) <= 1)
     return valid / len(words)
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Whether a text reads as Vietnamese: its words are possible syllables and a fair share carry marks."""
+    words = _sample_words(text)
+    if not words or _vietnamese_share(text) < _MIN_VIETNAMESE_SHARE:
+        return False
+    marked = sum(1 for w in words if any(c in _VIETNAMESE and c not in string.ascii_letters for c in w))
+    return marked >= _MIN_MARKED_SHARE * len(words)
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
@@ -155,7 +176,7 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     declared = _declared_encoding(data)
     if declared and declared != "utf-8":
         text = _try_decode(data, declared)
-        if text is not None:
+        if text is not None and _vietnamese_share(text) >= _MIN_VIETNAMESE_SHARE:
             return text
     candidates = [str(match) for match in list(charset_normalizer.from_bytes(data))[:_GUESSES]]
     text = _try_decode(data, "cp1258")

@@ -546,11 +546,11 @@ def test_clean_html_end_mark_cuts_what_follows():
     assert PARA_3 not in texts(page)
 
 
-def test_clean_html_without_paragraphs_falls_back_to_the_page_text():
+def test_clean_html_without_paragraphs_reads_the_text_lines():
     body = f"<div>{TITLE}<br><br>{PARA_1}<br><br>Tin liên quan<br>{PARA_2}</div>"
     page = clean_html(html_page("", body), "b.html")
     assert texts(page, "body") == [PARA_1]
-    assert "no paragraphs found; cleaned the page text" in page.notes
+    assert "no <p> paragraphs; read the text lines of the article's container" in page.notes
 
 
 def test_clean_html_empty_page_raises_naming_the_source():

@@ -137,4 +137,20 @@ def test_read_corpus_pages_decode_as_vietnamese():
     for path in sorted(root.rglob("*.*")):
         text, kind = read_document(path)
         assert kind == ("html" if path.suffix == ".html" else "text")
+        text = unicodedata.normalize("NFC", text)  # corpus/html/ holds a page written in NFD
         assert "ư" in text and "đ" in text and "\ufffd" not in text
+
+
+def test_read_declared_charset_that_gives_mojibake_falls_back_to_detection(tmp_path):
+    page = f'<html><head><meta charset="windows-1251"></head><body><p>{SENTENCE}</p></body></html>'
+    path = write(tmp_path, "a.html", windows_1258(page))
+    text, _ = read_document(path)
+    assert SENTENCE in unicodedata.normalize("NFC", text)
+
+
+def test_read_page_whose_bytes_read_as_no_vietnamese_is_reported_not_garbled(tmp_path):
+    japanese = "県党委員会は本日、党建設活動の総括会議を開催し、新たに党員を受け入れた。" * 4
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{japanese}</p></body></html>'
+    path = write(tmp_path, "jp.html", page.encode("shift_jis"))
+    with pytest.raises(EncodingError, match="jp.html"):
+        read_document(path)
