@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.article import assemble, process_file
+from pipeline.article import process_file
 from pipeline.clean import Profile, clean_html, load_profile, load_profiles
 from pipeline.errors import EmptyPageError
 from pipeline.normalize import fold, normalize

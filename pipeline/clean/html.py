@@ -1,529 +1,57 @@
-"""Cleaning a page: keep the article's title, lead, body, captions, byline and source; drop the rest.
-
-Facts are read from every kept block — a caption or a byline that names a person with
-titles carries facts as much as the body does — so cleaning labels those blocks
-instead of dropping them. What it drops is page furniture (menus, counters, login and
-comment forms, SEO wrapper sentences) and whatever follows the article: after an end
-mark (`./.`) only signature lines are kept, and a related-article or comment heading
-ends the article. The phrases and patterns are data, in `pipeline/data/`.
-
-HTML pages are cleaned from their markup (see the HTML section below), with the same
-phrases; a site profile in `profiles/` may name the parts of one site's pages.
-
-Block text is left as written (outer white space stripped); normalisation comes later.
-"""
+"""Cleaning an HTML page from its markup, with the phrases of the text cleaner and optional site profiles."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .errors import EmptyPageError
-from .normalize import fold, normalize
-from .read import looks_vietnamese
-
-__all__ = ["LABELS", "Block", "Page", "Profile", "clean_text", "clean_html", "load_profile", "load_profiles", "DATA_DIR", "PROFILES_DIR"]
-
-LABELS = ("title", "lead", "body", "caption", "byline", "dateline", "source")
-DATA_DIR = Path(__file__).with_name("data")
-
-_SECTION = re.compile(r"\[(\w+)\]")
-
-
-@dataclass(slots=True)
-class Block:
-    """One kept part of a page, in reading order."""
-
-    label: str
-    text: str
-
-
-@dataclass(slots=True)
-class Page:
-    """A cleaned page: its title, publication time (ISO), kept blocks and what cleaning did.
-
-    HTML pages also say where they live (canonical URL), their language (`vi`), who wrote
-    them (the byline, else the author a meta tag names) and their source line (`Nguồn: ...`).
-    """
-
-    title: str | None
-    published: str | None
-    blocks: list[Block]
-    notes: list[str]
-    url: str | None = None
-    language: str | None = None
-    author: str | None = None
-    source_line: str | None = None
-
-
-def _sections(name: str) -> dict[str, tuple[str, ...]]:
-    """The entries of data file `name`.txt by `[section]`; `#` starts a comment line."""
-    sections: dict[str, list[str]] = {}
-    current = sections.setdefault("", [])
-    for line in (DATA_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        header = _SECTION.fullmatch(line)
-        if header:
-            current = sections.setdefault(header.group(1), [])
-        else:
-            current.append(line)
-    return {key: tuple(values) for key, values in sections.items()}
-
-
-def _union(patterns: Iterable[str], flags: int = 0) -> re.Pattern:
-    """One regex matching any of `patterns`."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-
-
-_FURNITURE_DATA = _sections("furniture")
-_CAPTION_DATA = _sections("captions")
-_SIGNATURE_DATA = _sections("signatures")
-_HTML_DATA = _sections("html")
-
-_FURNITURE = _union(_FURNITURE_DATA["line"], re.IGNORECASE)
-_TAIL = _union(_FURNITURE_DATA["tail"], re.IGNORECASE)
-_SEO = _union(_FURNITURE_DATA["seo"], re.IGNORECASE)
-_CRUMB = _union(_FURNITURE_DATA["crumb"], re.IGNORECASE)
-_CREDIT = _union(_CAPTION_DATA["credit"])
-_ACTION = _union(_CAPTION_DATA["action"])
-_END = _union(_SIGNATURE_DATA["end"])
-_SOURCE = _union(_SIGNATURE_DATA["source"])
-_BYLINE = _union(_SIGNATURE_DATA["byline"])
-_NAME_PREFIX = re.compile(f"^(?:{_union(_SIGNATURE_DATA['name_prefix']).pattern})")
-_NAME_SUFFIX = re.compile(f"(?:{_union(_SIGNATURE_DATA['name_suffix']).pattern})$")
-_DATELINES = tuple(re.compile(p, re.IGNORECASE) for p in _sections("datelines")[""])
-
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_CLOSERS = "\"'”’»)]* "
-_FULL_STOP = ".!?…"
-_SENTENCE_END = _FULL_STOP + ":;"
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
-_SENTENCE_BREAK = re.compile(rf"[.!?…][\"'”’)]*\s+(?=[{_UPPER}\d\"“(])")
-_WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
-
-# Sizes, in characters or words, that tell a paragraph from a heading, caption or credit.
-PARAGRAPH_CHARS = 300  # an unpunctuated line this long is still a paragraph
-PARAGRAPH_WORDS = 12  # a punctuated line needs this many words to be a paragraph
-TITLE_WORDS = 5  # the first heading this long is the title; shorter lines above it are breadcrumbs
-TAG_WORDS = 4  # lines this short between the title and the text are tags (`Bắc Ninh`)
-LEAD_CHARS = 400  # a first paragraph up to this long is the sapo
-CAPTION_CHARS = 300  # captions are at most this long
-CAPTION_WORDS = 10  # an unpunctuated line between paragraphs this long is a caption
-PUNCTUATED_SHARE = 0.6  # ... when at least this share of the paragraphs end with a full stop
-DATELINE_CHARS = 100
-DATELINE_OTHER_WORDS = 8  # words a dateline may carry besides the date (`Cập nhật lúc`, `Thứ Tư`)
-SEO_CHARS = 600
-
-
-@dataclass(slots=True)
-class _Line:
-    """A non-blank line of a page: its text, its matching key, its block and the label it gets."""
-
-    text: str
-    key: str
-    block: int
-    paragraph: bool
-    label: str | None = None
-    repeated: bool = False
-
-
-def _key(text: str) -> str:
-    """What patterns match a line against: the line normalised (NFC, look-alike `Ð` folded to `Đ`, ...)."""
-    return normalize(text).text
-
-
-def _ends_sentence(key: str) -> bool:
-    """Whether a line ends like a sentence (closing quotes and brackets aside)."""
-    stripped = key.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
-
-
-def _ends_full_stop(key: str) -> bool:
-    """Whether a line ends a sentence with `.`, `!`, `?` or `…` (not `:` or `;`)."""
-    stripped = key.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _FULL_STOP
-
-
-def _is_paragraph(key: str) -> bool:
-    """Article paragraphs are long, or full sentences of some length; headings and captions are not."""
-    return len(key) > PARAGRAPH_CHARS or (_ends_sentence(key) and len(key.split()) >= PARAGRAPH_WORDS)
-
-
-def _sentences(key: str) -> int:
-    """How many sentences a line holds, roughly."""
-    return 1 + len(_SENTENCE_BREAK.findall(key))
-
-
-def _line(text: str, block: int) -> _Line:
-    """A line record for `text`, its key and paragraph flag computed once."""
-    key = _key(text)
-    return _Line(text, key, block, _is_paragraph(key))
-
-
-def _strip(text: str) -> str:
-    """A line without its outer white space and invisible characters."""
-    return text.strip().strip(_INVISIBLE).strip()
-
-
-def _split_lines(raw: str) -> list[tuple[str, int]]:
-    """The non-blank lines of a dump, each with the number of the blank-line-separated block it stands in."""
-    lines: list[tuple[str, int]] = []
-    block = 0
-    for piece in raw.splitlines():
-        text = _strip(piece)
-        if text:
-            lines.append((text, block))
-        else:
-            block += 1
-    return lines
-
-
-def _join_wrapped(lines: list[tuple[str, int]]) -> list[_Line]:
-    """Line records; in hard-wrapped dumps a line going on in lower case continues a line with no full stop."""
-    out: list[_Line] = []
-    pieces: list[str] = []
-    current = -1
-    for text, block in lines:
-        if pieces and block == current and text[:1].islower() and not _ends_full_stop(pieces[-1]):
-            pieces.append(text)
-            continue
-        if pieces:
-            out.append(_line(" ".join(pieces), current))
-        pieces, current = [text], block
-    if pieces:
-        out.append(_line(" ".join(pieces), current))
-    return out
-
-
-def _plural(count: int, what: str) -> str:
-    """`3 lines`, `1 line`."""
-    return f"{count} {what}{'' if count == 1 else 's'}"
-
-
-def _is_name(key: str, max_words: int = 4) -> bool:
-    """A person's name as bylines print it: 2-4 capitalised words, maybe with a degree or an agency."""
-    key = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", key)).strip()
-    words = key.split()
-    return 2 <= len(words) <= max_words and all(w[0].isupper() and w.isalpha() for w in words)
-
-
-def _is_titled_name(key: str) -> bool:
-    """A name followed by titles: `Lê Văn Minh, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư ...`."""
-    name, comma, rest = key.rstrip(".").partition(",")
-    if not comma or len(key) > CAPTION_CHARS or "." in rest.rstrip("."):
-        return False
-    parts = [part.strip() for part in rest.split(",")]
-    return _is_name(name, max_words=5) and all(part[:1].isupper() for part in parts)
-
-
-def _dateline(key: str) -> re.Match | None:
-    """The date match of a line that is a dateline: short, and little else than the date."""
-    if len(key) > DATELINE_CHARS or not _DIGIT.search(key):
-        return None
-    for pattern in _DATELINES:
-        match = pattern.search(key)
-        if match:
-            rest = key[: match.start()] + " " + key[match.end() :]
-            if len(_WORD.findall(rest)) <= DATELINE_OTHER_WORDS and not _is_paragraph(key):
-                return match
-            return None
-    return None
-
-
-def _iso(match: re.Match) -> str | None:
-    """The ISO date (and time, when written) of a dateline match; None for an impossible date."""
-    parts = match.groupdict()
-    try:
-        when = datetime(int(parts["y"]), int(parts["m"]), int(parts["d"]), int(parts.get("H") or 0),
-                        int(parts.get("M") or 0), int(parts.get("S") or 0))
-    except ValueError:
-        return None
-    return when.isoformat() if parts.get("H") else when.date().isoformat()
-
-
-def _signature(key: str) -> str | None:
-    """The label of a line that may follow an article's end: source, byline, dateline; else None."""
-    if _SOURCE.fullmatch(key):
-        return "source"
-    if _BYLINE.fullmatch(key) or _is_name(key) or _is_titled_name(key):
-        return "byline"
-    if _dateline(key):
-        return "dateline"
-    return None
-
-
-def _end_mark(lines: list[_Line]) -> int | None:
-    """Index of the line carrying the article's end mark (`./.`, `(Hết)`), once the article has started."""
-    started = False
-    for i, line in enumerate(lines):
-        started = started or line.paragraph
-        if started and _END.search(line.key):
-            return i
-    return None
-
-
-def _cut_after_end(lines: list[_Line], notes: list[str]) -> list[_Line]:
-    """After the end mark keep only the signature lines that follow; the rest is another article or a teaser."""
-    end = _end_mark(lines)
-    if end is None:
-        return lines
-    for i in range(end + 1, len(lines)):
-        line = lines[i]
-        if _TAIL.fullmatch(line.key):
-            break
-        if _FURNITURE.fullmatch(line.key):
-            continue
-        line.label = _signature(line.key)
-        if line.label is None:
-            break
-    else:
-        return lines
-    notes.append(f"cut {_plural(len(lines) - i, 'line')} after the article end")
-    return lines[:i]
-
-
-def _cut_related(lines: list[_Line], notes: list[str]) -> list[_Line]:
-    """A related-article or comment heading after the article has started ends it.
-
-    Above the end mark such a heading opens an inline box: it and the teaser lines under
-    it are dropped and the article goes on.
-    """
-    end = _end_mark(lines)
-    kept: list[_Line] = []
-    boxes, in_box, started = 0, False, False
-    for i, line in enumerate(lines):
-        if in_box and not line.paragraph:
-            continue
-        in_box = False
-        if started and _TAIL.fullmatch(line.key):
-            if end is not None and i < end:
-                boxes, in_box = boxes + 1, True
-                continue
-            notes.append(f"cut {_plural(len(lines) - i, 'line')} from {line.text!r} on (related articles, comments)")
-            break
-        started = started or line.paragraph
-        kept.append(line)
-    if boxes:
-        notes.append(f"dropped {_plural(boxes, 'inline related-article box')}")
-    return kept
-
-
-def _drop(lines: list[_Line], notes: list[str], test: Callable[[_Line], bool], what: str) -> list[_Line]:
-    """Drop the lines `test` picks and say how many."""
-    kept = [line for line in lines if not test(line)]
-    if len(kept) < len(lines):
-        notes.append(f"dropped {_plural(len(lines) - len(kept), what)}")
-    return kept
-
-
-def _is_furniture(line: _Line) -> bool:
-    """Menus, widgets, counters, form text, lone punctuation; also related headings above the article."""
-    return line.label is None and bool(_FURNITURE.fullmatch(line.key) or _TAIL.fullmatch(line.key))
-
-
-def _is_seo(line: _Line) -> bool:
-    """Content-farm wrapper sentences (`Bạn đang xem: ...`, `Xem thêm: <other title>`)."""
-    return len(line.key) <= SEO_CHARS and bool(_SEO.match(line.key))
-
-
-def _drop_repeats(lines: list[_Line], notes: list[str]) -> list[_Line]:
-    """A line printed twice in a row (image alt text, then caption) is kept once, marked repeated."""
-    out: list[_Line] = []
-    for line in lines:
-        if out and line.key == out[-1].key:
-            out[-1].repeated = True
-        else:
-            out.append(line)
-    if len(out) < len(lines):
-        notes.append(f"dropped {_plural(len(lines) - len(out), 'repeated line')}")
-    return out
-
-
-def _paragraph_span(lines: list[_Line]) -> tuple[int, int]:
-    """Indices of the first and the last paragraph; (len, -1) when there is none."""
-    indices = [i for i, line in enumerate(lines) if line.paragraph]
-    return (indices[0], indices[-1]) if indices else (len(lines), -1)
-
-
-def _label_datelines(lines: list[_Line]) -> str | None:
-    """Label datelines above the first and below the last paragraph; the first gives the publication time."""
-    first, last = _paragraph_span(lines)
-    published = None
-    for i, line in enumerate(lines):
-        if line.label is None and (i < first or i > last):
-            match = _dateline(line.key)
-            if match:
-                line.label = "dateline"
-                published = published or _iso(match)
-    return published
-
-
-def _is_heading(line: _Line) -> bool:
-    """A title-like line: a few words, no closing full stop, not a photo credit or a breadcrumb trail."""
-    stripped = line.key.rstrip(_CLOSERS)
-    return (
-        line.label is None
-        and not line.paragraph
-        and len(line.key.split()) >= 2
-        and not stripped.endswith((".", ",", ";", ":"))
-        and not _CREDIT.search(line.key)
-        and not _CRUMB.search(line.key)
-    )
-
-
-def _label_head(lines: list[_Line], notes: list[str]) -> tuple[str | None, list[_Line]]:
-    """Find the title above the first paragraph; drop breadcrumbs above it and tags under it.
-
-    A name with titles under the title is the author's byline.
-    """
-    first, _ = _paragraph_span(lines)
-    headings = [i for i in range(first) if _is_heading(lines[i])]
-    long_ones = [i for i in headings if len(lines[i].key.split()) >= TITLE_WORDS]
-    if long_ones:
-        title_at = long_ones[0]
-    else:
-        title_at = max(headings, key=lambda i: len(lines[i].key), default=None)
-    if title_at is None:
-        notes.append("no title found")
-        return None, lines
-    lines[title_at].label = "title"
-    for line in lines[title_at + 1 : first]:
-        if line.label is None and _is_titled_name(line.key):
-            line.label = "byline"
-    crumbs = [i for i in range(title_at) if lines[i].label is None and not _CREDIT.search(lines[i].key)]
-    tags = [
-        i for i in range(title_at + 1, first)
-        if lines[i].label is None and len(lines[i].key.split()) <= TAG_WORDS and not _CREDIT.search(lines[i].key)
-    ]
-    if crumbs:
-        notes.append(f"dropped {_plural(len(crumbs), 'breadcrumb line')} above the title")
-    if tags:
-        notes.append(f"dropped {_plural(len(tags), 'tag line')} under the title")
-    gone = set(crumbs) | set(tags)
-    return lines[title_at].text, [line for i, line in enumerate(lines) if i not in gone]
-
-
-def _label_tail(lines: list[_Line]) -> None:
-    """Below the last paragraph, label source and byline lines."""
-    _, last = _paragraph_span(lines)
-    for line in lines[last + 1 :]:
-        if line.label is None:
-            line.label = _signature(line.key)
-
-
-def _short_block_lines(lines: list[_Line]) -> set[int]:
-    """Indices of lines in blocks of two or three short lines (photo alt text and caption), the title's aside."""
-    by_block: dict[int, list[int]] = {}
-    for i, line in enumerate(lines):
-        by_block.setdefault(line.block, []).append(i)
-    picked: set[int] = set()
-    for indices in by_block.values():
-        if (
-            2 <= len(indices) <= 3
-            and all(len(lines[i].key) <= CAPTION_CHARS for i in indices)
-            and all(lines[i].label != "title" for i in indices)
-        ):
-            picked.update(indices)
-    return picked
-
-
-def _is_caption(line: _Line, between: bool, first_text: bool, short_block: bool, punctuated: bool) -> bool:
-    """Whether an unlabelled line describes a photo.
-
-    A caption carries a photo credit or position note (`Ảnh: ...`, `(thứ 4 từ trái sang)`),
-    or is printed twice, or shares its block with another short line (alt text and
-    caption); between paragraphs, a line of some length that does not end a sentence
-    where the paragraphs do, or a one-sentence line saying what people in a photo do
-    (`tặng hoa`, `trao Giấy khen`), is a caption too.
-    """
-    key = line.key
-    if len(key) > CAPTION_CHARS + 100:
-        return False
-    if _CREDIT.search(key) and _sentences(key) <= 3:
-        return True
-    if len(key) > CAPTION_CHARS:
-        return False
-    if line.repeated or short_block:
-        return True
-    if not between:
-        return False
-    if punctuated and not _ends_sentence(key) and len(key.split()) >= CAPTION_WORDS:
-        return True
-    return not first_text and _sentences(key) == 1 and bool(_ACTION.search(key))
-
-
-def _punctuated(lines: list[_Line]) -> bool:
-    """Whether the page's paragraphs mostly end with a full stop, so an unpunctuated line stands out."""
-    paragraphs = [line for line in lines if line.paragraph]
-    ended = sum(_ends_sentence(line.key) for line in paragraphs)
-    return ended >= PUNCTUATED_SHARE * len(paragraphs)
-
-
-def _label_captions(lines: list[_Line]) -> None:
-    """Label the photo captions among the unlabelled lines (see `_is_caption`)."""
-    _, last = _paragraph_span(lines)
-    first_text = next((i for i, line in enumerate(lines) if line.label is None), None)
-    short = _short_block_lines(lines)
-    punctuated = _punctuated(lines)
-    for i, line in enumerate(lines):
-        if line.label is None and _is_caption(line, i < last, i == first_text, i in short, punctuated):
-            line.label = "caption"
-
-
-def _label_lead(lines: list[_Line]) -> None:
-    """The first text line after the title is the lead when it is a short, punctuated summary."""
-    line = next((line for line in lines if line.label is None), None)
-    if line is not None and _ends_sentence(line.key) and len(line.key) <= LEAD_CHARS:
-        line.label = "lead"
-
-
-def _page(title: str | None, published: str | None, lines: list[_Line], notes: list[str], source: str) -> Page:
-    """The Page of the kept lines; EmptyPageError when no text is left."""
-    blocks = [Block(line.label or "body", line.text) for line in lines]
-    if not any(block.label in ("lead", "body", "caption") for block in blocks):
-        raise EmptyPageError(f"{source}: no article text")
-    first = {label: next((b.text for b in blocks if b.label == label), None) for label in ("byline", "source")}
-    return Page(title, published, blocks, notes, author=first["byline"], source_line=first["source"])
-
-
-def _trim(lines: list[_Line], notes: list[str]) -> list[_Line]:
-    """The cuts and drops shared by text and HTML: end mark, related block, furniture, SEO, repeats."""
-    lines = _cut_after_end(lines, notes)
-    lines = _cut_related(lines, notes)
-    lines = _drop(lines, notes, _is_furniture, "furniture line")
-    lines = _drop(lines, notes, _is_seo, "SEO wrapper line")
-    return _drop_repeats(lines, notes)
-
-
-def clean_text(raw: str, source: str = "") -> Page:
-    """Clean a page-text dump: drop furniture and what follows the article, label the kept lines.
-
-    raw (str): the decoded dump, paragraphs one per line, blank lines between blocks.
-    source (str): the file or URL it came from, named in errors.
-    RETURNS (Page): title, ISO publication time, labelled blocks in reading order, notes.
-    """
-    notes: list[str] = []
-    lines = _trim(_join_wrapped(_split_lines(raw)), notes)
-    published = _label_datelines(lines)
-    title, lines = _label_head(lines, notes)
-    _label_tail(lines)
-    _label_captions(lines)
-    _label_lead(lines)
-    return _page(title, published, lines, notes, source)
-
+from ..errors import EmptyPageError
+from ..normalize import fold
+from ..read import looks_vietnamese
+from .selectors import (
+    _GENERIC_SELECTORS,
+    _HTML_DATA,
+    Profile,
+    _class_names,
+    _index,
+    _name_roles,
+    _selector,
+    _SelectorIndex,
+    load_profiles,
+)
+from .text import (
+    _CLOSERS,
+    _CREDIT,
+    _FURNITURE,
+    _INVISIBLE,
+    _SOURCE,
+    _WORD,
+    DATA_DIR,
+    TITLE_WORDS,
+    Page,
+    _dateline,
+    _ends_sentence,
+    _is_paragraph,
+    _iso,
+    _key,
+    _label_datelines,
+    _label_head,
+    _label_lead,
+    _label_tail,
+    _Line,
+    _page,
+    _plural,
+    _sentences,
+    _signature,
+    _trim,
+)
 
 # --- HTML -------------------------------------------------------------------------------
 #
@@ -537,7 +65,6 @@ def clean_text(raw: str, source: str = "") -> Page:
 # source at its end. A site profile (profiles/*.toml) can name these parts outright.
 
 _LIMITS = tomllib.loads((DATA_DIR / "html.toml").read_text(encoding="utf-8"))
-PROFILES_DIR = Path(__file__).resolve().parents[1] / "profiles"
 
 _BLOCK_TAGS = frozenset(
     "p div td th li dd dt dl h1 h2 h3 h4 h5 h6 blockquote figcaption figure section article header footer main "
@@ -551,184 +78,15 @@ _BOLD_TAGS = frozenset(("b", "strong"))
 _ITALIC_TAGS = frozenset(("i", "em"))
 _STYLE_TAGS = _BOLD_TAGS | _ITALIC_TAGS | _SILENT_TAGS | {"a"}  # inline elements that change what their text is
 _NOTED_TAGS = frozenset(("meta", "link", "html", "title", "time", "script"))
-_LABEL_ROLES = ("title", "lead", "caption", "byline", "source", "dateline")
 _BOUNDARY_ROLES = frozenset(("dateline", "byline", "drop"))  # an inline element with one is a block of its own
 _NO_ROLES: frozenset[str] = frozenset()
 
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,60}$")
 _ALIGN = re.compile(r"text-align\s*:\s*(right|center)", re.IGNORECASE)
-_NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_SELECTOR_PART = re.compile(r"([.#])([\w-]+)|\[([\w:-]+)(?:([*]?=)([^\]]+))?\]")
-_COMPOUND = re.compile(r"([\w-]*)((?:[.#][\w-]+|\[[\w:-]+(?:[*]?=[^\]]+)?\])*)")
 _DECLARED_URL = re.compile(r"""<(?:link|meta)\b[^>]*?\b(?:rel\s*=\s*["']?canonical\b|property\s*=\s*["']og:url\b)[^>]*>""", re.IGNORECASE)
 _URL_ATTR = re.compile(r"""\b(?:href|content)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _JSON_LD = "application/ld+json"
 _LD_TYPES = frozenset(("Article", "NewsArticle", "BlogPosting", "Report", "WebPage", "ReportageNewsArticle"))
-
-
-# --- selectors --------------------------------------------------------------------------
-
-
-def _class_names(element: Tag) -> list[str]:
-    """An element's class names and id (the tree is parsed with class as one string)."""
-    names = (element.get("class") or "").split()
-    ident = element.get("id")
-    return names + [ident] if ident else names
-
-
-@dataclass(frozen=True, slots=True)
-class _Compound:
-    """One compound selector: `tag`, `.class`, `#id`, `[attr]`, `[attr=v]`, `[attr*=v]` together."""
-
-    tag: str
-    classes: frozenset[str]
-    id: str
-    attrs: tuple[tuple[str, str, str], ...]
-
-    def matches(self, element: Tag) -> bool:
-        """Whether `element` has this compound's tag, classes, id and attributes."""
-        if self.tag and element.name != self.tag:
-            return False
-        if self.classes and not self.classes.issubset((element.get("class") or "").split()):
-            return False
-        if self.id and element.get("id") != self.id:
-            return False
-        for name, op, value in self.attrs:
-            found = element.get(name)
-            if found is None or (op == "=" and found != value) or (op == "*=" and value not in found):
-                return False
-        return True
-
-
-@dataclass(frozen=True, slots=True)
-class _Selector:
-    """Compounds joined by descendant combinators: the last matches the element, the others its ancestors."""
-
-    parts: tuple[_Compound, ...]
-
-    def matches(self, element: Tag) -> bool:
-        """Whether `element` matches the last compound and its ancestors, in order, the others."""
-        if not self.parts[-1].matches(element):
-            return False
-        pending = len(self.parts) - 2
-        node = element.parent
-        while pending >= 0 and node is not None:
-            if isinstance(node, Tag) and self.parts[pending].matches(node):
-                pending -= 1
-            node = node.parent
-        return pending < 0
-
-
-def _compound(text: str, where: str) -> _Compound:
-    """Parse one compound selector; anything unsupported is an error naming the file it came from."""
-    match = _COMPOUND.fullmatch(text)
-    if not match or not text:
-        raise ValueError(f"{where}: unsupported selector {text!r}")
-    classes, ident, attrs = set(), "", []
-    for mark, word, attr, op, value in _SELECTOR_PART.findall(match.group(2)):
-        if mark == ".":
-            classes.add(word)
-        elif mark == "#":
-            ident = word
-        else:
-            attrs.append((attr, op, value.strip("\"'") if value else ""))
-    return _Compound(match.group(1).lower(), frozenset(classes), ident, tuple(attrs))
-
-
-def _selector(text: str, where: str) -> _Selector:
-    """Parse a selector: simple compounds separated by white space (descendant combinators)."""
-    return _Selector(tuple(_compound(part, where) for part in text.split()))
-
-
-@dataclass(frozen=True, slots=True)
-class _SelectorIndex:
-    """Selectors by role, indexed by the class, id or tag their last compound requires."""
-
-    by_key: dict[str, tuple[tuple[str, _Selector], ...]]
-
-    def roles(self, element: Tag, names: list[str]) -> set[str]:
-        """The roles of the selectors that match `element` (whose class and id `names` are), trying only those it could."""
-        found: set[str] = set()
-        table = self.by_key
-        for key in ("<" + element.name, *("#" + n for n in names), *("@" + a for a in element.attrs)):
-            for role, selector in table.get(key, ()):
-                if role not in found and selector.matches(element):
-                    found.add(role)
-        return found
-
-
-def _index(selectors: Iterable[tuple[str, _Selector]]) -> _SelectorIndex:
-    """Index (role, selector) pairs by a class their last compound needs, else its id, tag or first attribute."""
-    table: dict[str, list[tuple[str, _Selector]]] = {}
-    for role, selector in selectors:
-        last = selector.parts[-1]
-        if last.classes:
-            key = "#" + min(last.classes)
-        elif last.id:
-            key = "#" + last.id
-        else:
-            key = "<" + last.tag if last.tag else "@" + last.attrs[0][0]
-        table.setdefault(key, []).append((role, selector))
-    return _SelectorIndex({key: tuple(value) for key, value in table.items()})
-
-
-def _name_forms(name: str) -> frozenset[str]:
-    """The forms of a class or id name that words match: its parts, lower-cased, and all of it run together."""
-    parts = [part.lower() for part in _NAME_PARTS.findall(name)]
-    return frozenset(parts + ["".join(parts)])
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """A site profile: the hosts it serves and CSS selectors naming the parts of its pages."""
-
-    name: str
-    hosts: tuple[str, ...]
-    selectors: dict[str, tuple[str, ...]]
-
-    def serves(self, host: str) -> bool:
-        """Whether `host` is one of this profile's hosts or a subdomain of one."""
-        return any(host == h or host.endswith("." + h) for h in self.hosts)
-
-
-PROFILE_ROLES = ("body", "drop", *_LABEL_ROLES)
-
-
-def load_profile(path: Path) -> Profile:
-    """Read a profile TOML file; unknown roles or selectors are errors naming the file."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    selectors = {role: tuple(found) for role, found in data.get("selectors", {}).items()}
-    unknown = set(selectors) - set(PROFILE_ROLES)
-    if unknown or not data.get("hosts"):
-        raise ValueError(f"{path}: needs `hosts` and selectors among {', '.join(PROFILE_ROLES)} (got {sorted(unknown)})")
-    for role, found in selectors.items():
-        for text in found:
-            _selector(text, str(path))
-    return Profile(data.get("name", path.stem), tuple(data["hosts"]), selectors)
-
-
-def load_profiles(directory: Path = PROFILES_DIR) -> tuple[Profile, ...]:
-    """Every profile in `directory` (none when it does not exist)."""
-    return tuple(load_profile(path) for path in sorted(directory.glob("*.toml"))) if directory.is_dir() else ()
-
-
-_WORDS = {role: frozenset(_HTML_DATA.get(f"{role}_words", ())) for role in ("drop", *_LABEL_ROLES)}
-_PARTS = {"drop": _HTML_DATA["drop_parts"]}
-
-
-@functools.lru_cache(maxsize=8192)
-def _name_roles(name: str) -> frozenset[str]:
-    """The roles whose words or parts (html.txt) a class or id name carries."""
-    forms = _name_forms(name)
-    joined = "".join(sorted(forms))
-    found = {role for role, words in _WORDS.items() if forms & words}
-    found.update(role for role, parts in _PARTS.items() if any(part in joined for part in parts))
-    return frozenset(found)
-
-
-_GENERIC_SELECTORS = tuple(
-    (role, _selector(text, str(DATA_DIR / "html.txt"))) for role in ("drop", *_LABEL_ROLES) for text in _HTML_DATA.get(role, ())
-)
 
 
 # --- the page's blocks -----------------------------------------------------------------------
@@ -1463,3 +821,4 @@ def clean_html(html: str, source: str = "", url: str | None = None, profiles: It
 
 
 _PROFILES = load_profiles()
+

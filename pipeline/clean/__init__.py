@@ -1,0 +1,21 @@
+"""Cleaning a page: keep the article's title, lead, body, captions, byline and source; drop the rest.
+
+Facts are read from every kept block — a caption or a byline that names a person with
+titles carries facts as much as the body does — so cleaning labels those blocks
+instead of dropping them. What it drops is page furniture (menus, counters, login and
+comment forms, SEO wrapper sentences) and whatever follows the article: after an end
+mark (`./.`) only signature lines are kept, and a related-article or comment heading
+ends the article. The phrases and patterns are data, in `pipeline/data/`.
+
+HTML pages are cleaned from their markup (`html.py`), with the same phrases; a site
+profile in `profiles/` (`selectors.py`) may name the parts of one site's pages. Page-text
+dumps and the line labels both share are in `text.py`.
+
+Block text is left as written (outer white space stripped); normalisation comes later.
+"""
+
+from .html import clean_html
+from .selectors import PROFILES_DIR, Profile, load_profile, load_profiles
+from .text import DATA_DIR, LABELS, Block, Page, clean_text
+
+__all__ = ["LABELS", "Block", "Page", "Profile", "clean_text", "clean_html", "load_profile", "load_profiles", "DATA_DIR", "PROFILES_DIR"]
