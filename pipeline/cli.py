@@ -40,16 +40,47 @@ def _records(files: list[Path], workers: int) -> Iterator[dict[str, Any]]:
         yield from pool.imap(process_file, files, chunksize=4)
 
 
+# Articles per transaction in `vnfacts load`: one commit per article costs about a fifth of the load time.
+LOAD_BATCH = 100
+DB_HELP = "Database: a SQLite file path (default data/vnfacts.db) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."
+
+
+def _database_error(db: str | None, exc: Exception) -> click.ClickException:
+    """A library or database error as the one-line message the user sees."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if isinstance(exc, SQLAlchemyError):
+        return click.ClickException(f"{db or 'data/vnfacts.db'}: {str(getattr(exc, 'orig', exc)).splitlines()[0]}")
+    return click.ClickException(str(exc))
+
+
+def _stored(records: Iterator[dict[str, Any]], db: str | None, command: str, batch: int = 1) -> Iterator[tuple[dict[str, Any], int | None]]:
+    """Store each record in database `db` (`batch` articles a transaction), then pass it on with the facts written."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .store import load_records, open_store
+
+    try:
+        yield from load_records(open_store(db, create=True), records, command, batch)
+    except (VnfactsError, SQLAlchemyError) as exc:
+        raise _database_error(db, exc) from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="JSON Lines file to write (default: standard output).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="JSON Lines file to write (default: standard output, unless --db).")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True, help="Processes to extract with.")
-def extract(paths: tuple[Path, ...], out: Path | None, workers: int) -> None:
+@click.option("--db", help="Also store each record in this database as it is extracted. " + DB_HELP)
+def extract(paths: tuple[Path, ...], out: Path | None, workers: int, db: str | None) -> None:
     """Extract one JSON record of facts per article file; a directory means every .html, .htm and .txt below it.
+
+    With --db each record is stored as soon as it is extracted, in addition to --out, or
+    instead of standard output when --out is not given.
 
     Example:
 
         vnfacts extract corpus --out out/records.jsonl --workers 2
+        vnfacts extract corpus --db data/vnfacts.db
     """
     from .article import input_files
 
@@ -58,13 +89,17 @@ def extract(paths: tuple[Path, ...], out: Path | None, workers: int) -> None:
         raise click.ClickException(f"no .html, .htm or .txt files in {', '.join(map(str, paths))}")
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
-    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    stream = out.open("w", encoding="utf-8") if out else None if db else sys.stdout
     by_type: Counter[str] = Counter()
     failed = []
+    records = _records(files, workers)
+    if db:
+        records = (record for record, _ in _stored(records, db, f"vnfacts extract {' '.join(map(str, paths))}"))
     try:
-        progress = tqdm(_records(files, workers), total=len(files), unit="article", disable=None, file=sys.stderr)
+        progress = tqdm(records, total=len(files), unit="article", disable=None, file=sys.stderr)
         for record in progress:
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if stream:
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             if "error" in record:
                 failed.append(f"{record['source']}: {record['error']}")
             by_type.update(f["type"] for f in record["facts"])
@@ -77,6 +112,8 @@ def extract(paths: tuple[Path, ...], out: Path | None, workers: int) -> None:
     click.echo(f"{len(files) - len(failed)} of {len(files)} articles extracted; facts: {facts}", err=True)
     if out:
         click.echo(f"records written to {out}", err=True)
+    if db:
+        click.echo(f"records stored in {db}", err=True)
     if len(failed) == len(files):
         sys.exit(1)
 
@@ -105,6 +142,116 @@ def evaluate(gold_dir: Path, predictions: Path, misses: bool, as_json: bool) -> 
     if misses:
         click.echo(format_misses(report) + "\n")
     click.echo(format_report(report))
+
+
+@main.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", help=DB_HELP)
+def load(records: tuple[Path, ...], db: str | None) -> None:
+    """Store JSON Lines records in the fact database; an article and its facts are never split between transactions.
+
+    Loading the same records again changes nothing; a record extracted anew replaces the
+    article's unreviewed facts and never a reviewed one; a load killed mid-way and run
+    again ends as if it had not been killed.
+
+    Example:
+
+        vnfacts load out/records.jsonl --db data/vnfacts.db
+        vnfacts load out/records.jsonl --db postgresql://vnfacts@dbhost/vnfacts
+    """
+    from .store import read_records
+
+    for path in records:
+        with path.open("rb") as lines:
+            total = sum(1 for line in lines if line.strip())
+        changed = written = 0
+        stream = tqdm(read_records(path), total=total, unit="article", desc=path.name, disable=None, file=sys.stderr)
+        for _, count in _stored(stream, db, f"vnfacts load {path}", batch=LOAD_BATCH):
+            changed += count is not None
+            written += count or 0
+        click.echo(f"{path}: {total} records, {changed} articles changed, {written} facts written to {db or 'data/vnfacts.db'}", err=True)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--type", "kind", help="official, document, count, percentage, or article (articles only).")
+@click.option("--province", help="Province as written or without marks (Thai Nguyen).")
+@click.option("--person", help="An official's name, or part of it, with or without marks; merged spellings count.")
+@click.option("--code", help="A document code (04-NQ/TU); spaces and look-alike letters are normalised.")
+@click.option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", help="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Hits to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "parquet"]), default="table", show_default=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the hits to this file (needed for parquet).")
+@click.option("--db", help=DB_HELP)
+def search(
+    query: str | None,
+    kind: str | None,
+    province: str | None,
+    person: str | None,
+    code: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    fmt: str,
+    out: Path | None,
+    db: str | None,
+) -> None:
+    """Search facts and articles; each hit comes with its sentence and source URL.
+
+    QUERY: words (all must appear), "a phrase", a OR b, -excluded, prefix*. Marks are
+    optional: dang vien finds đảng viên; a query typed with marks ranks exact matches first.
+
+    Example:
+
+        vnfacts search "dang vien" --province "Thai Nguyen" --since 2018
+        vnfacts search --type document --code 04-NQ/TU --format csv --out hits.csv
+        vnfacts search --person "Bùi Hoàng Mai" --format json
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .export import write_hits
+    from .search import HIT_COLUMNS, search as run_search
+    from .store import open_store
+
+    try:
+        engine = open_store(db)
+        hits = run_search(engine, query, kind=kind, province=province, person=person, code=code, since=since, until=until, limit=limit)
+        if out:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with out.open("w", encoding="utf-8", newline="") as stream:
+                write_hits(hits, HIT_COLUMNS, fmt, stream, out)
+        else:
+            write_hits(hits, HIT_COLUMNS, fmt, sys.stdout)
+    except (VnfactsError, SQLAlchemyError) as exc:
+        raise _database_error(db, exc) from None
+    if out:
+        click.echo(f"{len(hits)} hits written to {out}", err=True)
+
+
+@main.command()
+@click.option("--db", help="The SQLite database file to browse (default data/vnfacts.db).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8001, show_default=True)
+def browse(db: str | None, host: str, port: int) -> None:
+    """Browse the fact database in Datasette: folded full-text search, the officials directory, the documents registry.
+
+    Needs the optional extra: pip install 'vnfacts[browse]'. SQLite databases only.
+
+    Example:
+
+        vnfacts browse --db data/vnfacts.db --port 8001
+    """
+    from .browse import serve
+    from .store import open_store
+
+    try:
+        engine = open_store(db)
+        if engine.dialect.name != "sqlite":
+            raise click.ClickException(f"{db}: vnfacts browse serves SQLite databases; open PostgreSQL with its own clients")
+        serve(Path(engine.url.database), host, port)
+    except VnfactsError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 if __name__ == "__main__":

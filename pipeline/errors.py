@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError"]
+__all__ = ["VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "StoreError", "QueryError"]
 
 
 class VnfactsError(Exception):
@@ -23,3 +23,11 @@ class EmptyPageError(VnfactsError):
 
 class GoldFileError(VnfactsError):
     """Raised by evaluation when a gold or prediction file is malformed; names the file and line."""
+
+
+class StoreError(VnfactsError):
+    """Raised by the store when a database cannot be opened or a record cannot be stored; names the database or article."""
+
+
+class QueryError(VnfactsError):
+    """Raised by search when a query is malformed; says where and why."""
