@@ -159,13 +159,13 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
         vnfacts load out/records.jsonl --db data/vnfacts.db
         vnfacts load out/records.jsonl --db postgresql://vnfacts@dbhost/vnfacts
     """
-    from .store import read_records
+    from .records import read_records
 
     for path in records:
         with path.open("rb") as lines:
             total = sum(1 for line in lines if line.strip())
         changed = written = 0
-        stream = tqdm(read_records(path), total=total, unit="article", desc=path.name, disable=None, file=sys.stderr)
+        stream = tqdm((record for _, record in read_records(path)), total=total, unit="article", desc=path.name, disable=None, file=sys.stderr)
         for _, count in _stored(stream, db, f"vnfacts load {path}", batch=LOAD_BATCH):
             changed += count is not None
             written += count or 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "StoreError", "QueryError"]
+__all__ = ["VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "RecordsError", "StoreError", "QueryError"]
 
 
 class VnfactsError(Exception):
@@ -23,6 +23,10 @@ class EmptyPageError(VnfactsError):
 
 class GoldFileError(VnfactsError):
     """Raised by evaluation when a gold or prediction file is malformed; names the file and line."""
+
+
+class RecordsError(VnfactsError):
+    """Raised when a JSON Lines file of records cannot be read or has a bad line; names the file and line."""
 
 
 class StoreError(VnfactsError):

@@ -17,6 +17,7 @@ from extractors.schema import FACT_TYPES
 
 from .errors import GoldFileError
 from .normalize import fold
+from .records import read_records
 
 __all__ = ["Score", "Report", "load_gold", "load_predictions", "evaluate", "format_report"]
 
@@ -223,19 +224,7 @@ def load_gold(directory: Path) -> dict[str, list[Fact]]:
 def load_predictions(path: Path) -> dict[str, list[Fact]]:
     """The facts of every record in a JSON Lines file, by article id."""
     predictions: dict[str, list[Fact]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFileError(f"{path}: cannot read: {exc}") from None
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFileError(f"{path}:{lineno}: bad JSON: {exc.msg}") from None
-        if not isinstance(record, dict) or "article_id" not in record:
-            raise GoldFileError(f"{path}:{lineno}: a record needs an 'article_id'")
+    for lineno, record in read_records(path):
         facts = _check_facts(record.get("facts", []), f"{path}:{lineno}")
         predictions.setdefault(record["article_id"], []).extend(facts)
     return predictions

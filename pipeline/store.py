@@ -76,7 +76,6 @@ __all__ = [
     "refresh_people",
     "merge_names",
     "province_of",
-    "read_records",
 ]
 
 DEFAULT_DB = "data/vnfacts.db"
@@ -573,19 +572,3 @@ def refresh_people(conn: Connection) -> None:
         conn.execute(insert(person_aliases), rows)
 
 
-def read_records(path: Path) -> Iterator[dict[str, Any]]:
-    """The records of a JSON Lines file, one at a time; a bad line raises StoreError naming the file and line."""
-    try:
-        with path.open(encoding="utf-8") as lines:
-            for lineno, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise StoreError(f"{path}:{lineno}: bad JSON: {exc.msg}") from None
-                if not isinstance(record, dict) or not record.get("article_id"):
-                    raise StoreError(f"{path}:{lineno}: a record needs an 'article_id'")
-                yield record
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(f"{path}: cannot read: {exc}") from None

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from pipeline.errors import GoldFileError
+from pipeline.errors import GoldFileError, RecordsError
 from pipeline.evaluate import evaluate, load_gold, load_predictions, officials_match, secondary_right
 
 
@@ -97,7 +97,7 @@ def test_evaluate_bad_gold_json_names_file_and_line(tmp_path):
 def test_evaluate_bad_prediction_line_names_file_and_line(tmp_path):
     path = tmp_path / "p.jsonl"
     path.write_text(json.dumps({"article_id": "a", "facts": []}) + "\n{not json\n", encoding="utf-8")
-    with pytest.raises(GoldFileError, match=r"p\.jsonl:2"):
+    with pytest.raises(RecordsError, match=r"p\.jsonl:2"):
         load_predictions(path)
 
 

@@ -21,7 +21,6 @@ from pipeline.store import (
     merge_names,
     metadata,
     open_store,
-    read_records,
     search_key,
 )
 from tests.pipeline.store_helpers import ROOT, corpus_records, official, record, snapshot
@@ -164,10 +163,6 @@ def test_records_infer_province_source_and_hashes(db_url, corpus):
 
 
 def test_bad_inputs_are_named_errors(tmp_path):
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"article_id": "x", "text": "a", "facts": []}\n{oops\n', encoding="utf-8")
-    with pytest.raises(StoreError, match=r"bad\.jsonl:2: bad JSON"):
-        list(read_records(bad))
     with pytest.raises(StoreError, match="no database here"):
         open_store(tmp_path / "missing.db")
     with pytest.raises(StoreError, match="nosuch:.*cannot use this database"):
