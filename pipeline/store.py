@@ -63,6 +63,8 @@ __all__ = [
     "articles",
     "facts",
     "person_aliases",
+    "review_log",
+    "STALE",
     "FACT_COLUMNS",
     "database_url",
     "open_store",
@@ -73,6 +75,9 @@ __all__ = [
     "finish_run",
     "load_record",
     "load_records",
+    "apply_review",
+    "sentence_of",
+    "add_reviewed_fact",
     "refresh_people",
     "merge_names",
     "province_of",
@@ -80,6 +85,7 @@ __all__ = [
 
 DEFAULT_DB = "data/vnfacts.db"
 PENDING = "pending"
+STALE = "stale"
 
 metadata = MetaData()
 
@@ -184,6 +190,30 @@ facts = Table(
     Index("ix_facts_article_type", "article_id", "type"),
     Index("ix_facts_official_person", "official_person"),
     Index("ix_facts_document_code", "document_code"),
+)
+
+# Every reviewer's decision on a fact, appended by `pipeline.review` and never changed (migration 0002).
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("decision_key", String(64), nullable=False, unique=True),
+    Column("fact_id", String(32), nullable=False),
+    Column("article_id", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("corrected", JSON),
+    Column("start", BigInteger, nullable=False),
+    Column("end", BigInteger, nullable=False),
+    Column("span", Text, nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("reviewed_at", DateTime),
+    Column("note", Text),
+    Column("origin", Text, nullable=False),
+    Column("logged_at", DateTime, nullable=False),
+    Index("ix_review_log_fact_id", "fact_id"),
+    Index("ix_review_log_article_id", "article_id"),
 )
 
 person_aliases = Table(
@@ -431,13 +461,80 @@ def load_record(conn: Connection, record: dict[str, Any], run_id: int | None, so
     if existing is None:
         conn.execute(insert(articles), {"article_id": article_id, **row})
     else:
+        old_text = conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar_one()
         conn.execute(_UPDATE_ARTICLE, {"key": article_id, **row})
+        moved = _reanchor_reviewed(conn, article_id, record["text"], now) if old_text != record["text"] else set()
         conn.execute(_DELETE_PENDING, {"key": article_id})
         kept = set(conn.execute(select(facts.c.fact_id).where(facts.c.article_id == article_id)).scalars())
-        rows = [r for r in rows if r["fact_id"] not in kept]
+        rows = [r for r in rows if r["fact_id"] not in kept and (r["type"], r["start"], r["end"]) not in moved]
     if rows:
         conn.execute(insert(facts), rows)
     return len(rows)
+
+
+def _anchor(text: str, span: str, start: int) -> int | None:
+    """Where `span` stands in `text` as whole words: the occurrence nearest its old `start`, or None if it is gone."""
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text)] if span else []
+    return min(found, key=lambda at: abs(at - start)) if found else None
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around a span, cut at the nearest full stops or line breaks."""
+    stop = text.rfind(". ", 0, start)
+    left = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[left : min(stops) + 1 if stops else len(text)].strip()
+
+
+def _reanchor_reviewed(conn: Connection, article_id: str, text: str, now: datetime) -> set[tuple[str, int, int]]:
+    """After an article's text changed: find each reviewed fact's evidence again, or mark it stale for re-review; never drop it.
+
+    Returns the new places (type, start, end) of the moved facts: a re-extracted fact there is the reviewed one.
+    """
+    moved = set()
+    reviewed = conn.execute(
+        select(facts.c.fact_id, facts.c.type, facts.c.span, facts.c.start, facts.c.end).where(
+            facts.c.article_id == article_id, facts.c.review_status.not_in([PENDING, STALE])
+        )
+    ).all()
+    for fact in reviewed:
+        at = _anchor(text, fact.span, fact.start)
+        if at == fact.start:
+            continue
+        if at is None:
+            values = {"review_status": STALE, "reviewed_at": now}
+        else:
+            values = {"start": at, "end": at + len(fact.span), "sentence": sentence_of(text, at, at + len(fact.span)), "reviewed_at": now}
+            moved.add((fact.type, at, at + len(fact.span)))
+        conn.execute(update(facts).where(facts.c.fact_id == fact.fact_id).values(**values))
+    return moved
+
+
+def apply_review(
+    conn: Connection, fact: str, status: str, values: dict[str, Any] | None, now: datetime, place: tuple[int, int] | None = None
+) -> None:
+    """Record a review on a fact row, correcting its values and its evidence `place` if given: the one way a reviewed fact changes."""
+    row = conn.execute(select(facts.c.type, facts.c.start, facts.c.end, facts.c.article_id).where(facts.c.fact_id == fact)).one()
+    kind = row.type
+    change: dict[str, Any] = {"review_status": status, "reviewed_at": now}
+    if place is not None and place != (row.start, row.end):
+        text = conn.execute(select(articles.c.text).where(articles.c.article_id == row.article_id)).scalar_one()
+        change.update(start=place[0], end=place[1], span=text[place[0] : place[1]], sentence=sentence_of(text, *place))
+    if values is not None:
+        change.update({column: values.get(name) for name, column in FACT_COLUMNS[kind]})
+        change["label"] = _label(kind, values)
+    conn.execute(update(facts).where(facts.c.fact_id == fact).values(**change))
+
+
+def add_reviewed_fact(conn: Connection, fact: dict[str, Any], status: str, now: datetime) -> str:
+    """Store a fact a reviewer added (its dict form, with article_id, start, end); its stable id, as a load would compute it."""
+    text = conn.execute(select(articles.c.text).where(articles.c.article_id == fact["article_id"])).scalar_one()
+    (row,) = _fact_rows({"article_id": fact["article_id"], "text": text, "facts": [fact]}, None)
+    if conn.execute(select(facts.c.id).where(facts.c.fact_id == row["fact_id"])).first():
+        apply_review(conn, row["fact_id"], status, fact, now)
+    else:
+        conn.execute(insert(facts), {**row, "review_status": status, "reviewed_at": now})
+    return row["fact_id"]
 
 
 _UPDATE_ARTICLE = update(articles).where(articles.c.article_id == bindparam("key"))

@@ -1,0 +1,46 @@
+import shutil
+import subprocess
+
+import pytest
+
+from pipeline.review import export_lines, write_lines
+from pipeline.review_html import label, write_pages
+from tests.pipeline.test_review import _store
+
+CHROMIUM = shutil.which("chromium")
+
+
+def _dom(page, tmp_path):
+    """The page as headless Chromium renders it."""
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", page.as_uri(),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True).stdout
+
+
+def test_review_html_page_highlights_each_fact_with_type_status_and_fields(db_url, tmp_path):
+    engine = _store(db_url)
+    lines = export_lines(engine)
+    lines[0].update(status="accepted", reviewer="lan")
+    batch = tmp_path / "batch.jsonl"
+    write_lines(lines, batch)
+    (page,) = write_pages(engine, batch, tmp_path / "pages")
+    html = page.read_text(encoding="utf-8")
+    for n, line in enumerate(lines, 1):
+        assert label(n, line) in html and f'data-fact-id="{line["fact_id"]}"' in html
+    assert "#7aecec" in html and "#bfe1d9" in html and "value: 120" in html
+    assert (tmp_path / "pages" / "index.html").read_text(encoding="utf-8").count("<li>") == 1
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
+def test_review_html_highlighted_facts_are_in_the_page_chromium_renders(tmp_path):
+    engine = _store(f"sqlite:///{tmp_path / 'vnfacts.db'}")
+    lines = export_lines(engine)
+    batch = tmp_path / "batch.jsonl"
+    write_lines(lines, batch)
+    (page,) = write_pages(engine, batch, tmp_path / "pages")
+    marked = _dom(page, tmp_path).split('class="spans"', 1)[1].split("<table", 1)[0]
+    for n, line in enumerate(lines, 1):
+        assert label(n, line) in marked
+    assert marked.count("background: #7aecec") >= 2 and "#bfe1d9" in marked
