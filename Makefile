@@ -1,9 +1,10 @@
-# make run: create .venv, install, extract the shipped corpus.  make test: the same, then the tests.
+# make run: create .venv, install, extract the shipped corpus, crawl a demo site on 127.0.0.1 with the nightly flow.  make test: the same, then the tests.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT := out/records.jsonl
+DEMO_DB := out/demo.db
 
 .PHONY: install run test bench clean
 
@@ -18,6 +19,9 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/vnfacts extract corpus --out $(OUT)
 	$(BIN)/vnfacts evaluate annotations/gold $(OUT)
+	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm out/archive
+	$(BIN)/python flows.py demo --db $(DEMO_DB) --archive out/archive
+	$(BIN)/vnfacts search "bi thu tinh uy" --type official --db $(DEMO_DB) --limit 5
 
 # pytest exits 5 when it ran no test: that is a failure here, not a pass.
 test: install

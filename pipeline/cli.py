@@ -18,6 +18,7 @@ import click
 from tqdm import tqdm
 
 from .errors import VnfactsError
+from .settings import DB_HELP
 
 __all__ = ["main"]
 
@@ -42,7 +43,6 @@ def _records(files: list[Path], workers: int) -> Iterator[dict[str, Any]]:
 
 # Articles per transaction in `vnfacts load`: one commit per article costs about a fifth of the load time.
 LOAD_BATCH = 100
-DB_HELP = "Database: a SQLite file path (default data/vnfacts.db) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."
 
 
 def _database_error(db: str | None, exc: Exception) -> click.ClickException:
@@ -119,18 +119,27 @@ def extract(paths: tuple[Path, ...], out: Path | None, workers: int, db: str | N
 
 
 @main.command()
-@click.argument("gold_dir", type=click.Path(path_type=Path))
-@click.argument("predictions", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("gold_dir", required=False, type=click.Path(path_type=Path))
+@click.argument("predictions", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--misses", is_flag=True, help="Also list missed, spurious and wrong-field facts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold_dir: Path, predictions: Path, misses: bool, as_json: bool) -> None:
+@click.option("--from-reviews", is_flag=True, help="Score against the reviewed facts in the database; the one argument, if any, is a records file to score.")
+@click.option("--db", help="With --from-reviews: " + DB_HELP)
+def evaluate(gold_dir: Path | None, predictions: Path | None, misses: bool, as_json: bool, from_reviews: bool, db: str | None) -> None:
     """Score extracted records against gold files: precision, recall and F1 per type, and secondary fields.
 
     Example:
 
         vnfacts evaluate annotations/gold out/records.jsonl --misses
+        vnfacts evaluate --from-reviews --db data/vnfacts.db
+        vnfacts evaluate --from-reviews out/records.jsonl --db data/vnfacts.db
     """
     from .evaluate import evaluate as score, format_misses, format_report, load_gold, load_predictions
+
+    if from_reviews:
+        return evaluate_reviews(gold_dir, db, misses, as_json)
+    if gold_dir is None or predictions is None:
+        raise click.UsageError("give GOLD_DIR and PREDICTIONS, or --from-reviews")
 
     try:
         report = score(load_gold(gold_dir), load_predictions(predictions))
@@ -253,6 +262,15 @@ def browse(db: str | None, host: str, port: int) -> None:
     except VnfactsError as exc:
         raise click.ClickException(str(exc)) from None
 
+
+from .cli_crawl import crawl, reprocess, schedule  # noqa: E402 - the crawl commands live in their own module
+
+for _command in (crawl, reprocess, schedule):
+    main.add_command(_command)
+
+from .cli_review import evaluate_reviews, review  # noqa: E402 - the review commands live in their own module
+
+main.add_command(review)
 
 if __name__ == "__main__":
     main()

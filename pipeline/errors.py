@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-__all__ = ["VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "RecordsError", "StoreError", "QueryError"]
+__all__ = [
+    "VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "RecordsError", "StoreError", "QueryError",
+    "FetchError", "RobotsDisallowed", "OffHostError", "TooManyRedirects", "TooLargeError", "HttpStatusError", "FetchTimeout",
+    "ConnectionFailed",
+]
 
 
 class VnfactsError(Exception):
@@ -35,3 +39,62 @@ class StoreError(VnfactsError):
 
 class QueryError(VnfactsError):
     """Raised by search when a query is malformed; says where and why."""
+
+
+class FetchError(VnfactsError):
+    """Raised by the fetcher when a URL cannot be fetched; `kind` names the failure in run summaries."""
+
+    kind = "fetch"
+    transient = False
+
+
+class RobotsDisallowed(FetchError):
+    """Raised before a request that the site's robots.txt forbids."""
+
+    kind = "robots_disallowed"
+
+
+class OffHostError(FetchError):
+    """Raised for a URL or redirect outside the configured hosts; it is never requested."""
+
+    kind = "off_host"
+
+
+class TooManyRedirects(FetchError):
+    """Raised when a redirect chain is longer than the cap or loops."""
+
+    kind = "too_many_redirects"
+
+
+class TooLargeError(FetchError):
+    """Raised when a body (decoded, so gzip bombs too) exceeds the size cap."""
+
+    kind = "too_large"
+
+
+class HttpStatusError(FetchError):
+    """Raised for a final 4xx/5xx answer; 5xx and 429 are transient."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+        self.kind = f"http_{status}"
+        self.transient = status == 429 or status >= 500
+
+
+class FetchTimeout(FetchError):
+    """Raised when every attempt timed out."""
+
+    kind = "timeout"
+    transient = True
+
+
+class ConnectionFailed(FetchError):
+    """Raised when every attempt failed to connect."""
+
+    kind = "connection"
+    transient = True
+
+
+class ReviewFileError(VnfactsError):
+    """Raised when a review file is malformed; lists every bad line as FILE:LINE: problem, and nothing is imported."""

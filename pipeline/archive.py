@@ -1,0 +1,105 @@
+"""The raw archive: every response of a run in one WARC file, read back to re-extract without the network.
+
+Bodies are stored decoded (as the fetcher read them), so `Content-Encoding` is dropped from the
+archived headers; each record carries the site, the URL asked for (before redirects) and what the page was (`article`, `listing`,
+`feed`, `sitemap`) in `WARC-Vnfacts-*` headers.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from .fetch import Fetched
+
+__all__ = ["Archive", "Archived", "open_archive", "archive_response", "close_archive", "archived_responses"]
+
+_DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+@dataclass
+class Archive:
+    """One run's open WARC file; the lock keeps records whole when sites write in parallel."""
+
+    path: Path
+    stream: BinaryIO
+    writer: WARCWriter
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass(frozen=True)
+class Archived:
+    """A response read back from the archive."""
+
+    url: str
+    requested: str
+    site: str
+    kind: str
+    date: datetime
+    headers: dict[str, str]
+    body: bytes
+
+
+def open_archive(directory: Path | str, run_id: int) -> Archive:
+    """A new WARC file for run `run_id` under `directory`: `crawl-<run>-<UTC time>.warc.gz`."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"crawl-{run_id:06d}-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.warc.gz"
+    stream = path.open("wb")
+    return Archive(path, stream, WARCWriter(stream, gzip=True))
+
+
+def archive_response(archive: Archive, fetched: Fetched, site: str, kind: str) -> None:
+    """Append one response record (status, headers, decoded body) for `fetched`."""
+    headers = [(k, v) for k, v in fetched.headers.items() if k.lower() not in _DROPPED_HEADERS]
+    headers.append(("Content-Length", str(len(fetched.body))))
+    http = StatusAndHeaders(f"{fetched.status} -", headers, protocol="HTTP/1.1")
+    extra = {"WARC-Vnfacts-Site": site, "WARC-Vnfacts-Kind": kind, "WARC-Vnfacts-Requested": fetched.url}
+    with archive.lock:
+        record = archive.writer.create_warc_record(
+            fetched.final_url, "response", payload=io.BytesIO(fetched.body), http_headers=http, warc_headers_dict=extra
+        )
+        archive.writer.write_record(record)
+        archive.stream.flush()
+
+
+def close_archive(archive: Archive) -> None:
+    """Close the run's WARC file."""
+    archive.stream.close()
+
+
+def _date(value: str | None) -> datetime:
+    """A WARC-Date as naive UTC."""
+    stamp = datetime.fromisoformat((value or "1970-01-01T00:00:00Z").replace("Z", "+00:00"))
+    return stamp.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def archived_responses(directory: Path | str, since: datetime | None = None, kind: str | None = None) -> Iterator[Archived]:
+    """The responses archived under `directory` (oldest file first), fetched on or after `since`, of one `kind` if given."""
+    for path in sorted(Path(directory).glob("*.warc.gz")):
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response":
+                    continue
+                date = _date(record.rec_headers.get_header("WARC-Date"))
+                found = record.rec_headers.get_header("WARC-Vnfacts-Kind") or ""
+                if (since and date < since) or (kind and found != kind):
+                    continue
+                yield Archived(
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    requested=record.rec_headers.get_header("WARC-Vnfacts-Requested") or record.rec_headers.get_header("WARC-Target-URI"),
+                    site=record.rec_headers.get_header("WARC-Vnfacts-Site") or "",
+                    kind=found,
+                    date=date,
+                    headers=dict(record.http_headers.headers) if record.http_headers else {},
+                    body=record.content_stream().read(),
+                )

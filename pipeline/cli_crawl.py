@@ -1,0 +1,127 @@
+"""The crawl commands of `vnfacts`: `crawl`, `reprocess` and `schedule`, registered on the main group by `pipeline.cli`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from .errors import VnfactsError
+from .settings import DB_HELP
+
+__all__ = ["crawl", "reprocess", "schedule", "parse_since"]
+
+DEFAULT_SOURCES = "sources.toml"
+DEFAULT_ARCHIVE = "data/archive"
+FLOWS = Path(__file__).resolve().parents[1] / "flows.py"
+
+
+def parse_since(value: str | None) -> datetime | None:
+    """A --since date (YYYY, YYYY-MM or YYYY-MM-DD) as its first moment; a bad one is a usage error."""
+    if not value:
+        return None
+    for form in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return datetime.strptime(value, form)
+        except ValueError:
+            continue
+    raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--since")
+
+
+def _jsonable(summary: dict[str, Any]) -> dict[str, Any]:
+    """The summary with its counters as plain dicts, for --json."""
+    return json.loads(json.dumps(summary, default=dict))
+
+
+@click.command()
+@click.option("--sources", "sources_file", default=DEFAULT_SOURCES, show_default=True, type=click.Path(exists=True, dir_okay=False), help="Sites to crawl.")
+@click.option("--db", help=DB_HELP)
+@click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, help="Directory of the WARC files, one per run.")
+@click.option("--since", help="Skip feed and sitemap items dated before this (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--max-articles", type=click.IntRange(min=0), help="Articles fetched per site at most.")
+@click.option("--only", multiple=True, help="Crawl only this site (by name); repeatable.")
+@click.option("--parsers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes that clean and extract (1: in the crawl's threads).")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
+def crawl(
+    sources_file: str, db: str | None, archive_dir: str, since: str | None, max_articles: int | None, only: tuple[str, ...], parsers: int, as_json: bool
+) -> None:
+    """Crawl the configured sites once: new articles are fetched, archived, cleaned, extracted and stored.
+
+    Politeness (robots.txt, a delay and one connection per host, retries with backoff) is
+    in pipeline/settings.py; a site that fails every request is reported and the others go on.
+
+    Example:
+
+        vnfacts crawl --sources sources.toml --db data/vnfacts.db --only baothainguyen --max-articles 20
+    """
+    from .crawl import crawl_sites, format_summary, load_sources
+
+    try:
+        sources = load_sources(sources_file, only)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if not sources:
+        raise click.ClickException(f"{sources_file}: no source named {', '.join(only)}" if only else f"{sources_file}: no [[source]]")
+    with tqdm(desc="articles", unit=" pages", disable=as_json) as bar:
+
+        def progress(site: str, message: str) -> None:
+            """Advance the bar on each article; print a line when a site is done."""
+            if message in ("done",) or message.startswith("FAILED"):
+                bar.write(f"{site}: {message}")
+            else:
+                bar.update(1)
+                bar.set_postfix_str(site)
+
+        try:
+            summary = crawl_sites(sources, db, archive_dir, since=parse_since(since), max_articles=max_articles, progress=progress, parsers=parsers)
+        except VnfactsError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(_jsonable(summary), ensure_ascii=False, default=str) if as_json else format_summary(summary))
+    if summary["failed_sites"] and len(summary["failed_sites"]) == len(sources):
+        raise SystemExit(1)
+
+
+@click.command()
+@click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, type=click.Path(exists=True, file_okay=False), help="Directory of WARC files.")
+@click.option("--since", help="Only responses fetched on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--sources", "sources_file", default=None, type=click.Path(exists=True, dir_okay=False), help="Sites file, for their provinces and cleaning profiles.")
+@click.option("--db", help=DB_HELP)
+def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db: str | None) -> None:
+    """Re-clean and re-extract archived articles into the database, without the network: a better extractor applied to the past.
+
+    Example:
+
+        vnfacts reprocess --archive data/archive --since 2026-01 --db data/vnfacts.db
+    """
+    from .crawl import load_sources
+    from .crawl import reprocess as run
+
+    sources = load_sources(sources_file) if sources_file else None
+    try:
+        result = run(archive_dir, db, parse_since(since), sources)
+    except VnfactsError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{result['articles']} archived articles, {result['changed']} changed, {result['facts']} facts written")
+
+
+@click.command()
+@click.option("--cron", default="0 2 * * *", show_default=True, help="When to run the nightly crawl.")
+@click.option("--timezone", "tz", default="Asia/Ho_Chi_Minh", show_default=True)
+def schedule(cron: str, tz: str) -> None:
+    """Serve the Prefect `nightly` flow on a cron schedule until stopped (the same as `python flows.py serve`).
+
+    Example:
+
+        vnfacts schedule --cron "0 2 * * *" --timezone Asia/Ho_Chi_Minh
+    """
+    if not FLOWS.is_file():
+        raise click.ClickException(f"{FLOWS}: not found; vnfacts schedule runs from a source checkout")
+    spec = importlib.util.spec_from_file_location("vnfacts_flows", FLOWS)
+    flows = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(flows)  # type: ignore[union-attr]
+    flows.serve_nightly(cron=cron, timezone=tz)

@@ -1,0 +1,420 @@
+"""The crawl as plain functions: discover a site's new articles, fetch, archive, clean, extract and store them.
+
+`crawl_sites` runs every configured site (hosts in parallel, one connection each); each site
+is `discover_site` then, per article, `fetch_article` → `parse_article` → `store_article` —
+the same steps `flows.py` wraps as Prefect tasks. A site whose every request fails is
+reported in its summary and the other sites go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import time
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from . import settings
+from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
+from .article import extract_page
+from .clean import Profile, clean_html, load_profile
+from .crawl_state import (
+    DONE,
+    crawl_urls,
+    known_urls,
+    mark_done,
+    mark_failed,
+    pending_urls,
+    queue_urls,
+    save_summary,
+    save_validators,
+    validators,
+)
+from .discover import feed_items, listing_links, next_page_url, sitemap_items
+from .errors import FetchError, VnfactsError
+from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
+from .read import decode
+from .segment import segment
+from .store import finish_run, load_record, load_records, open_store, start_run
+
+__all__ = [
+    "Source",
+    "Crawl",
+    "load_sources",
+    "new_summary",
+    "open_crawl",
+    "close_crawl",
+    "discover_site",
+    "fetch_article",
+    "parse_article",
+    "parse_fetched",
+    "store_article",
+    "profiles_for",
+    "article_id",
+    "finish_site",
+    "total_summary",
+    "crawl_site",
+    "crawl_sites",
+    "reprocess",
+    "format_summary",
+]
+
+log = logging.getLogger(__name__)
+
+_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included
+
+
+@dataclass(frozen=True)
+class Source:
+    """One configured site, as `sources.toml` gives it."""
+
+    name: str
+    start_urls: tuple[str, ...]
+    article_pattern: str
+    province: str | None = None
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    next_page: str | None = None
+    max_pages: int = settings.CRAWL_MAX_PAGES
+    delay: float = settings.FETCH_DELAY
+    profile: str | None = None
+
+    @property
+    def hosts(self) -> set[str]:
+        """The hosts this site may be fetched from: those of its start pages, feeds and sitemaps."""
+        return {host_of(url) for url in (*self.start_urls, *self.feeds, *self.sitemaps)}
+
+
+@dataclass
+class Crawl:
+    """What every step of one run shares: the store, the fetcher, the archive and the run's limits."""
+
+    engine: Engine
+    fetcher: Fetcher
+    archive: Archive
+    run_id: int
+    since: datetime | None = None
+    max_articles: int | None = None
+    stop_after_seen: int = settings.CRAWL_STOP_AFTER_SEEN
+    progress: Callable[[str, str], None] = lambda site, message: None
+    profiles: dict[str, tuple[Profile, ...] | None] = field(default_factory=dict)
+    parsers: Executor | None = None
+
+
+def load_sources(path: Path | str, only: Iterable[str] = ()) -> list[Source]:
+    """The sites of a sources TOML file (`[[source]]` tables), or only those named; a bad entry raises ValueError naming it."""
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    found = []
+    for entry in data.get("source", []):
+        for key in ("start_urls", "feeds", "sitemaps"):
+            entry[key] = tuple(entry.get(key, ()))
+        try:
+            found.append(Source(**entry))
+        except TypeError as exc:
+            raise ValueError(f"{path}: source {entry.get('name', '?')}: {exc}") from None
+    only = set(only)
+    if only:
+        found = [s for s in found if s.name in only]
+    return found
+
+
+def new_summary() -> dict[str, Any]:
+    """An empty run summary: pages fetched, new articles, facts by type, errors by kind, seconds."""
+    return {"pages_fetched": 0, "new_articles": 0, "facts": Counter(), "errors": Counter(), "seconds": 0.0, "failed": False}
+
+
+def profiles_for(crawl: Crawl, source: Source) -> tuple[Profile, ...] | None:
+    """The cleaning profile a source names (None: the shipped profiles)."""
+    if source.name not in crawl.profiles:
+        crawl.profiles[source.name] = (load_profile(Path(source.profile)),) if source.profile and Path(source.profile).is_file() else None
+    return crawl.profiles[source.name]
+
+
+def _get(crawl: Crawl, source: Source, url: str, kind: str, summary: dict[str, Any], headers: dict[str, str] | None = None) -> Fetched | None:
+    """Fetch and archive one page; a failure is counted by kind and gives None."""
+    try:
+        fetched = fetch(crawl.fetcher, url, headers, summary["errors"])
+    except FetchError as exc:
+        summary["errors"][exc.kind] += 1
+        log.info("%s: %s", source.name, exc)
+        return None
+    summary["pages_fetched"] += 1
+    if fetched.status == 200:
+        archive_response(crawl.archive, fetched, source.name, kind)
+    return fetched
+
+
+def _on_site(source: Source, url: str) -> bool:
+    """Whether a discovered URL is on one of the site's hosts (nothing off them is followed)."""
+    return urlsplit(url).scheme in ("http", "https") and host_of(url) in source.hosts
+
+
+def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], found: dict[str, tuple[str | None, str | None]]) -> None:
+    """Walk each start page's listing pages, queueing new article links; stop after N stored links in a row."""
+    for start in source.start_urls:
+        url: str | None = start
+        visited: set[str] = set()
+        seen_in_a_row = 0
+        for number in range(2, source.max_pages + 2):
+            if url is None or url in visited:
+                break
+            visited.add(url)
+            fetched = _get(crawl, source, url, "listing", summary, validators(crawl.engine, url) if url == start else None)
+            if fetched is None or fetched.status == 304:
+                break
+            found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
+            html = decode(fetched.body, url)
+            found_links = listing_links(html, fetched.final_url, source.article_pattern)
+            links = [link for link in found_links if _on_site(source, link)]
+            if len(links) < len(found_links):
+                summary["errors"]["off_host_link"] += len(found_links) - len(links)
+            status = known_urls(crawl.engine, links)
+            queue_urls(crawl.engine, source.name, [(link, None) for link in links], crawl.run_id)
+            for link in links:
+                seen_in_a_row = seen_in_a_row + 1 if status.get(link) == DONE else 0
+                if seen_in_a_row >= crawl.stop_after_seen:
+                    break
+            if seen_in_a_row >= crawl.stop_after_seen:
+                break
+            url = next_page_url(html, fetched.final_url, start, source.next_page, number)
+
+
+def _recent(items: list[tuple[str, datetime | None]], source: Source, since: datetime | None) -> list[tuple[str, datetime | None]]:
+    """Feed or sitemap items on the site, not older than `since` (undated items are kept)."""
+    return [(url, date) for url, date in items if _on_site(source, url) and not (since and date and date < since)]
+
+
+def _discover_feeds(crawl: Crawl, source: Source, summary: dict[str, Any], found: dict[str, tuple[str | None, str | None]]) -> None:
+    """Queue the new items of the site's feeds and sitemaps, skipping those dated before `since`."""
+    for url in source.feeds:
+        fetched = _get(crawl, source, url, "feed", summary, validators(crawl.engine, url))
+        if fetched is not None and fetched.status == 200:
+            found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
+            queue_urls(crawl.engine, source.name, _recent(feed_items(fetched.body, fetched.final_url), source, crawl.since), crawl.run_id)
+    todo, done = list(source.sitemaps), 0
+    while todo and done < _MAX_SITEMAPS:
+        url, done = todo.pop(0), done + 1
+        fetched = _get(crawl, source, url, "sitemap", summary, validators(crawl.engine, url))
+        if fetched is None or fetched.status != 200:
+            continue
+        found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
+        pages, children = sitemap_items(fetched.body, fetched.final_url)
+        todo += [child for child in children if _on_site(source, child)]
+        queue_urls(crawl.engine, source.name, _recent(pages, source, crawl.since), crawl.run_id)
+
+
+def discover_site(crawl: Crawl, source: Source, summary: dict[str, Any]) -> list[str]:
+    """Queue a site's new article URLs from its listings, feeds and sitemaps; the URLs to fetch this run.
+
+    Validators are saved only once every link is queued, so a killed run rediscovers.
+    """
+    found: dict[str, tuple[str | None, str | None]] = {}
+    _discover_listings(crawl, source, summary, found)
+    _discover_feeds(crawl, source, summary, found)
+    save_validators(crawl.engine, found)
+    pending = pending_urls(crawl.engine, source.name, settings.CRAWL_MAX_ATTEMPTS)
+    return pending[: crawl.max_articles] if crawl.max_articles is not None else pending
+
+
+def fetch_article(crawl: Crawl, source: Source, url: str, summary: dict[str, Any]) -> Fetched | None:
+    """Fetch and archive one article; a failure is recorded (transient ones are tried again next run)."""
+    try:
+        fetched = fetch(crawl.fetcher, url, None, summary["errors"])
+    except FetchError as exc:
+        summary["errors"][exc.kind] += 1
+        mark_failed(crawl.engine, url, exc.kind, exc.transient)
+        crawl.progress(source.name, f"{exc.kind}: {url}")
+        return None
+    summary["pages_fetched"] += 1
+    archive_response(crawl.archive, fetched, source.name, "article")
+    return fetched
+
+
+def _now() -> str:
+    """Now in ISO form, UTC."""
+    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def article_id(source_name: str, url: str) -> str:
+    """A stable article id from the site and the canonical URL."""
+    return f"{source_name}_{hashlib.sha256(url.encode('utf-8')).hexdigest()[:16]}"
+
+
+def parse_article(source: Source, url: str, body: bytes, profiles: tuple[Profile, ...] | None, fetched_at: str | None = None) -> dict[str, Any]:
+    """Decode, clean and extract one fetched article: its record (with an `error` when the page holds none)."""
+    key = article_id(source.name, url)
+    try:
+        page = clean_html(decode(body, url), url, url=url, profiles=profiles)
+        record = extract_page(page, key, url)
+    except VnfactsError as exc:
+        return {"article_id": key, "source": url, "error": str(exc), "facts": []}
+    record.update(url=url, canonical_url=record.get("url") or url, province=source.province, fetched_at=fetched_at or _now())
+    return record
+
+
+def _warm_up() -> None:
+    """Load underthesea's models once per process: their lazy loading is not thread-safe."""
+    segment("Khởi động.")
+
+
+def parse_fetched(crawl: Crawl, source: Source, url: str, fetched: Fetched) -> dict[str, Any]:
+    """`parse_article` on the run's pool of parser processes when it has one (cleaning and extraction are CPU-bound)."""
+    profiles = profiles_for(crawl, source)
+    if crawl.parsers is None:
+        return parse_article(source, url, fetched.body, profiles)
+    return crawl.parsers.submit(parse_article, source, url, fetched.body, profiles).result()
+
+
+def _duplicate_of(crawl: Crawl, source: Source, text: str) -> str | None:
+    """The article id of this site's stored article with exactly this text (one story under two URLs)."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    with crawl.engine.connect() as conn:
+        return conn.execute(
+            select(crawl_urls.c.article_id).where(crawl_urls.c.site == source.name, crawl_urls.c.content_hash == digest, crawl_urls.c.status == DONE)
+        ).scalar()
+
+
+def store_article(crawl: Crawl, source: Source, url: str, record: dict[str, Any], summary: dict[str, Any]) -> None:
+    """Store the article and its facts and mark its URL done, in one transaction."""
+    text = record.get("text") or ""
+    if "error" in record or not text:
+        summary["errors"]["no_article"] += 1
+    duplicate = _duplicate_of(crawl, source, text) if text else None
+    with crawl.engine.begin() as conn:
+        if text and "error" not in record and duplicate is None:
+            written = load_record(conn, record, crawl.run_id, {})
+            summary["new_articles"] += written is not None
+            summary["facts"].update(fact["type"] for fact in record["facts"])
+        mark_done(conn, url, duplicate or (record["article_id"] if text else None), text, crawl.run_id)
+    crawl.progress(source.name, url)
+
+
+def crawl_site(crawl: Crawl, source: Source) -> dict[str, Any]:
+    """Crawl one site: discover, then fetch, parse and store each new article; its summary, also stored."""
+    started = time.monotonic()
+    summary = new_summary()
+    try:
+        for url in discover_site(crawl, source, summary):
+            fetched = fetch_article(crawl, source, url, summary)
+            if fetched is not None:
+                record = parse_fetched(crawl, source, url, fetched)
+                store_article(crawl, source, url, record, summary)
+    except (VnfactsError, OSError, ValueError) as exc:
+        summary["errors"][type(exc).__name__] += 1
+        log.warning("%s: stopped: %s", source.name, exc)
+    return finish_site(crawl, source, summary, started)
+
+
+def finish_site(crawl: Crawl, source: Source, summary: dict[str, Any], started: float) -> dict[str, Any]:
+    """Close a site's summary: its time, whether every request failed; stored in the database."""
+    summary["seconds"] = round(time.monotonic() - started, 3)
+    summary["failed"] = summary["pages_fetched"] == 0 and bool(summary["errors"])
+    save_summary(crawl.engine, crawl.run_id, source.name, summary)
+    crawl.progress(source.name, "FAILED: every request failed" if summary["failed"] else "done")
+    return summary
+
+
+def open_crawl(
+    sources: list[Source],
+    db: str | None,
+    archive_dir: Path | str,
+    since: datetime | None = None,
+    max_articles: int | None = None,
+    progress: Callable[[str, str], None] | None = None,
+    parsers: int = settings.CRAWL_PARSERS,
+    **fetch_overrides: Any,
+) -> Crawl:
+    """Start a run: open the store (migrated), the fetcher on the sites' hosts, the run's WARC file and `parsers` parser processes."""
+    _warm_up()
+    engine = open_store(db, create=True)
+    run_id = start_run(engine, "crawl")
+    delays: dict[str, float] = {}
+    for source in sources:
+        for host in source.hosts:
+            delays[host] = max(delays.get(host, 0.0), source.delay)
+    crawl = Crawl(engine, make_fetcher(delays, **fetch_overrides), open_archive(archive_dir, run_id), run_id, since, max_articles)
+    if progress is not None:
+        crawl.progress = progress
+    if parsers > 1:
+        crawl.parsers = ProcessPoolExecutor(parsers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+    return crawl
+
+
+def total_summary(site_summaries: dict[str, dict[str, Any]], seconds: float) -> dict[str, Any]:
+    """The whole run's summary: the sites' figures added up, and the sites that failed."""
+    total = new_summary()
+    for summary in site_summaries.values():
+        for key in ("pages_fetched", "new_articles"):
+            total[key] += summary[key]
+        total["facts"].update(summary["facts"])
+        total["errors"].update(summary["errors"])
+    total["seconds"] = round(seconds, 3)
+    total["failed_sites"] = sorted(name for name, s in site_summaries.items() if s["failed"])
+    total["sites"] = site_summaries
+    return total
+
+
+def close_crawl(crawl: Crawl, site_summaries: dict[str, dict[str, Any]], started: float) -> dict[str, Any]:
+    """End a run: store its summary under site "*", close the run and the WARC file; the summary."""
+    total = total_summary(site_summaries, time.monotonic() - started)
+    save_summary(crawl.engine, crawl.run_id, "*", total)
+    finish_run(crawl.engine, crawl.run_id, total["pages_fetched"], total["new_articles"], sum(total["facts"].values()))
+    close_archive(crawl.archive)
+    if crawl.parsers is not None:
+        crawl.parsers.shutdown()
+    total["run_id"] = crawl.run_id
+    total["archive"] = str(crawl.archive.path)
+    return total
+
+
+def crawl_sites(sources: list[Source], db: str | None, archive_dir: Path | str, **options: Any) -> dict[str, Any]:
+    """Crawl every site, hosts in parallel, one connection each; the run summary (also stored)."""
+    started = time.monotonic()
+    crawl = open_crawl(sources, db, archive_dir, **options)
+    with ThreadPoolExecutor(max_workers=max(1, min(len(sources), settings.CRAWL_PARALLEL_HOSTS))) as pool:
+        results = dict(zip((s.name for s in sources), pool.map(lambda source: crawl_site(crawl, source), sources)))
+    return close_crawl(crawl, results, started)
+
+
+def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = None, sources: list[Source] | None = None) -> dict[str, int]:
+    """Re-clean and re-extract every archived article (fetched on or after `since`) into the store, with no network."""
+    by_name = {s.name: s for s in sources or []}
+    profiles: dict[str, tuple[Profile, ...] | None] = {}
+    latest: dict[str, Any] = {}
+    for item in archived_responses(archive_dir, since, kind="article"):
+        latest[item.requested] = item
+    records = []
+    for url, item in sorted(latest.items()):
+        source = by_name.get(item.site) or Source(name=item.site, start_urls=(), article_pattern="")
+        if source.name not in profiles:
+            profiles[source.name] = (load_profile(Path(source.profile)),) if source.profile and Path(source.profile).is_file() else None
+        record = parse_article(source, url, item.body, profiles[source.name], item.date.isoformat(timespec="seconds"))
+        if "error" not in record and record.get("text"):
+            records.append(record)
+    results = list(load_records(open_store(db, create=True), records, "reprocess", batch=100))
+    return {"articles": len(latest), "changed": sum(1 for _, n in results if n is not None), "facts": sum(n or 0 for _, n in results)}
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """A run summary as the lines the CLI and flows print: one per site, then the total."""
+
+    def line(name: str, s: dict[str, Any]) -> str:
+        facts = ", ".join(f"{k} {v}" for k, v in sorted(s["facts"].items())) or "none"
+        errors = ", ".join(f"{k} {v}" for k, v in sorted(s["errors"].items())) or "none"
+        flag = "  FAILED (every request)" if s.get("failed") else ""
+        return f"{name:<24} pages {s['pages_fetched']:>4}  new {s['new_articles']:>4}  {s['seconds']:>7.1f}s  facts: {facts}  errors: {errors}{flag}"
+
+    lines = [line(name, s) for name, s in sorted(summary["sites"].items())]
+    lines.append(line("TOTAL", summary))
+    return "\n".join(lines)

@@ -1,0 +1,206 @@
+"""Fetching policy, kept apart from parsing: robots.txt, per-host delay and one connection, retries, caps.
+
+A `Fetcher` holds what politeness needs to remember (the session, each host's robots.txt,
+lock and next allowed time); `fetch` is the one way a page is requested. Failures are the
+`FetchError` classes of `pipeline.errors`, each with the `kind` counted in run summaries;
+retried failures that ended well are counted in the caller's `events` counter.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from protego import Protego
+
+from . import settings
+from .errors import (
+    ConnectionFailed,
+    FetchError,
+    FetchTimeout,
+    HttpStatusError,
+    OffHostError,
+    RobotsDisallowed,
+    TooLargeError,
+    TooManyRedirects,
+)
+
+__all__ = ["Fetched", "Fetcher", "fetch", "host_of", "make_fetcher"]
+
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One final response: where it was asked for and where it ended, its status, headers and (decoded) body."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class Fetcher:
+    """The politeness state shared by every request of a run: session, robots.txt, per-host locks and clocks."""
+
+    hosts: frozenset[str]
+    delay: dict[str, float] = field(default_factory=dict)
+    user_agent: str = settings.FETCH_USER_AGENT
+    timeout: float = settings.FETCH_TIMEOUT
+    retries: int = settings.FETCH_RETRIES
+    backoff: float = settings.FETCH_BACKOFF
+    max_retry_after: float = settings.FETCH_MAX_RETRY_AFTER
+    max_bytes: int = settings.FETCH_MAX_BYTES
+    max_redirects: int = settings.FETCH_MAX_REDIRECTS
+    session: requests.Session = field(default_factory=requests.Session)
+    robots: dict[str, Protego | None] = field(default_factory=dict)
+    locks: dict[str, threading.Lock] = field(default_factory=dict)
+    next_time: dict[str, float] = field(default_factory=dict)
+    guard: threading.Lock = field(default_factory=threading.Lock)
+
+
+def host_of(url: str) -> str:
+    """The host:port a URL is served from, lower case: the unit of politeness."""
+    return urlsplit(url).netloc.lower()
+
+
+def make_fetcher(hosts: dict[str, float], **overrides: object) -> Fetcher:
+    """A fetcher allowed on `hosts` (host → delay in seconds); keyword overrides replace the settings defaults."""
+    fetcher = Fetcher(hosts=frozenset(hosts), delay=dict(hosts), **overrides)  # type: ignore[arg-type]
+    fetcher.session.headers["User-Agent"] = fetcher.user_agent
+    adapter = requests.adapters.HTTPAdapter(pool_connections=max(len(hosts), 1), pool_maxsize=1, max_retries=0)
+    fetcher.session.mount("http://", adapter)
+    fetcher.session.mount("https://", adapter)
+    return fetcher
+
+
+def _lock(fetcher: Fetcher, host: str) -> threading.Lock:
+    """The lock that keeps one request at a time on `host`."""
+    with fetcher.guard:
+        return fetcher.locks.setdefault(host, threading.Lock())
+
+
+def _wait_turn(fetcher: Fetcher, host: str) -> None:
+    """Sleep until `host` may be asked again, then book the next slot (caller holds the host's lock)."""
+    now = time.monotonic()
+    wait = fetcher.next_time.get(host, now) - now
+    if wait > 0:
+        time.sleep(wait)
+    fetcher.next_time[host] = time.monotonic() + fetcher.delay.get(host, settings.FETCH_DELAY)
+
+
+def _read_capped(response: requests.Response, max_bytes: int, url: str) -> bytes:
+    """The decoded body, refused as soon as it passes `max_bytes` (the decoded count stops gzip bombs)."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes and not response.headers.get("Content-Encoding"):
+        raise TooLargeError(f"{url}: declares {declared} bytes, over the {max_bytes} byte cap")
+    body = bytearray()
+    for chunk in response.raw.stream(settings.FETCH_CHUNK, decode_content=True):
+        body += chunk
+        if len(body) > max_bytes:
+            raise TooLargeError(f"{url}: body over the {max_bytes} byte cap (decoded)")
+    return bytes(body)
+
+
+def _retry_after(value: str | None, default: float, cap: float) -> float:
+    """Seconds a Retry-After header (seconds or an HTTP date) asks for, else `default`; never above `cap`."""
+    if not value:
+        return min(default, cap)
+    if value.strip().isdigit():
+        return min(float(value), cap)
+    try:
+        return min(max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0), cap)
+    except (TypeError, ValueError):
+        return min(default, cap)
+
+
+def _request_once(fetcher: Fetcher, url: str, headers: dict[str, str]) -> Fetched:
+    """One request to `url` in the host's turn, no redirect followed; transient failures raise."""
+    host = host_of(url)
+    with _lock(fetcher, host):
+        _wait_turn(fetcher, host)
+        try:
+            with fetcher.session.get(url, headers=headers, timeout=fetcher.timeout, stream=True, allow_redirects=False) as response:
+                if response.status_code in _REDIRECTS or response.status_code == 429 or response.status_code >= 400:
+                    response.close()
+                    body = b""
+                else:
+                    body = _read_capped(response, fetcher.max_bytes, url)
+                return Fetched(url, url, response.status_code, dict(response.headers), body)
+        except requests.Timeout:
+            raise FetchTimeout(f"{url}: timed out after {fetcher.timeout} s") from None
+        except requests.ConnectionError as exc:
+            if "timed out" in str(exc).lower():
+                raise FetchTimeout(f"{url}: timed out after {fetcher.timeout} s") from None
+            raise ConnectionFailed(f"{url}: cannot connect ({type(exc).__name__})") from None
+
+
+def _request(fetcher: Fetcher, url: str, headers: dict[str, str], events: Counter[str]) -> Fetched:
+    """One request with retries and exponential backoff on timeouts, connection errors, 429 and 5xx."""
+    for attempt in range(fetcher.retries + 1):
+        backoff = fetcher.backoff * 2**attempt
+        try:
+            fetched = _request_once(fetcher, url, headers)
+        except (FetchTimeout, ConnectionFailed) as exc:
+            events[f"retry_{exc.kind}"] += 1
+            if attempt == fetcher.retries:
+                raise
+            time.sleep(backoff)
+            continue
+        if fetched.status == 429 or fetched.status >= 500:
+            events[f"retry_http_{fetched.status}"] += 1
+            if attempt == fetcher.retries:
+                raise HttpStatusError(f"{url}: HTTP {fetched.status} after {attempt + 1} attempts", fetched.status)
+            time.sleep(_retry_after(fetched.headers.get("Retry-After"), backoff, fetcher.max_retry_after))
+            continue
+        return fetched
+    raise AssertionError("unreachable")
+
+
+def _allowed(fetcher: Fetcher, url: str, events: Counter[str]) -> bool:
+    """Whether the host's robots.txt lets us fetch `url` (no robots.txt, or an unreadable one, allows all)."""
+    host = host_of(url)
+    if host not in fetcher.robots:
+        robots_url = f"{urlsplit(url).scheme}://{host}/robots.txt"
+        try:
+            answer = _request(fetcher, robots_url, {}, events)
+            fetcher.robots[host] = Protego.parse(answer.body.decode("utf-8", "replace")) if answer.status == 200 else None
+        except FetchError:
+            fetcher.robots[host] = None
+    rules = fetcher.robots[host]
+    return rules is None or rules.can_fetch(url, fetcher.user_agent)
+
+
+def _check(fetcher: Fetcher, url: str, events: Counter[str]) -> None:
+    """Refuse a URL off the configured hosts or forbidden by robots.txt, before any request to it."""
+    if urlsplit(url).scheme not in ("http", "https") or host_of(url) not in fetcher.hosts:
+        raise OffHostError(f"{url}: not on a configured host")
+    if not _allowed(fetcher, url, events):
+        raise RobotsDisallowed(f"{url}: disallowed by robots.txt")
+
+
+def fetch(fetcher: Fetcher, url: str, headers: dict[str, str] | None = None, events: Counter[str] | None = None) -> Fetched:
+    """GET `url` politely, following redirects on the configured hosts up to the cap; a 304 is returned, other 4xx/5xx raise."""
+    events = Counter() if events is None else events
+    seen = {url}
+    current = url
+    for _ in range(fetcher.max_redirects + 1):
+        _check(fetcher, current, events)
+        answer = _request(fetcher, current, headers or {}, events)
+        if answer.status not in _REDIRECTS:
+            if answer.status >= 400:
+                raise HttpStatusError(f"{current}: HTTP {answer.status}", answer.status)
+            return Fetched(url, current, answer.status, answer.headers, answer.body)
+        target = urljoin(current, answer.headers.get("Location", ""))
+        if target in seen:
+            raise TooManyRedirects(f"{url}: redirect loop at {target}")
+        seen.add(target)
+        current = target
+    raise TooManyRedirects(f"{url}: more than {fetcher.max_redirects} redirects")

@@ -1,0 +1,23 @@
+"""Crawl defaults in one place: every fetching and discovery policy reads them from here, callers may override."""
+
+from __future__ import annotations
+
+# Who we are: sites see this User-Agent and can reach the maintainers at the URL.
+FETCH_USER_AGENT = "vnfacts/0.1 (+https://github.com/vnfacts/vnfacts; research crawler of provincial party news)"
+FETCH_DELAY = 2.0  # seconds between two requests to one host (a source's `delay` overrides it)
+FETCH_TIMEOUT = 20.0  # seconds to connect and between bytes read
+FETCH_RETRIES = 3  # further attempts after a timeout, a connection error, a 429 or a 5xx
+FETCH_BACKOFF = 1.0  # seconds before the first retry; doubled each time
+FETCH_MAX_RETRY_AFTER = 120.0  # a longer Retry-After than this is cut to it
+FETCH_MAX_BYTES = 5_000_000  # a body decoding to more bytes than this is refused
+FETCH_MAX_REDIRECTS = 5  # hops followed before a redirect chain is given up
+FETCH_CHUNK = 65536  # bytes read at a time from a streamed body
+
+CRAWL_MAX_PAGES = 5  # listing pages per site and run
+CRAWL_STOP_AFTER_SEEN = 20  # already stored links in a row that end a site's discovery
+CRAWL_MAX_ATTEMPTS = 3  # runs in which a URL that failed for a transient reason is tried again
+CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each (threads mostly wait)
+CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)
+
+# What --db accepts, as every command that takes it explains it.
+DB_HELP = "Database: a SQLite file path (default data/vnfacts.db) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."
