@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,7 +46,7 @@ from .errors import FetchError, VnfactsError
 from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
 from .read import decode
 from .segment import segment
-from .store import finish_run, load_record, load_records, open_store, start_run
+from .store import finish_run, load_record, load_records, open_store, start_run, utc_now
 
 __all__ = [
     "Source",
@@ -241,11 +241,6 @@ def fetch_article(crawl: Crawl, source: Source, url: str, summary: dict[str, Any
     return fetched
 
 
-def _now() -> str:
-    """Now in ISO form, UTC."""
-    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
-
-
 def article_id(source_name: str, url: str) -> str:
     """A stable article id from the site and the canonical URL."""
     return f"{source_name}_{hashlib.sha256(url.encode('utf-8')).hexdigest()[:16]}"
@@ -259,7 +254,7 @@ def parse_article(source: Source, url: str, body: bytes, profiles: tuple[Profile
         record = extract_page(page, key, url)
     except VnfactsError as exc:
         return {"article_id": key, "source": url, "error": str(exc), "facts": []}
-    record.update(url=url, canonical_url=record.get("url") or url, province=source.province, fetched_at=fetched_at or _now())
+    record.update(url=url, canonical_url=record.get("url") or url, province=source.province, fetched_at=fetched_at or utc_now().isoformat(timespec="seconds"))
     return record
 
 

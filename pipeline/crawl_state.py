@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, Integer, MetaData, String, Table, Text, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
+
+from .store import utc_now
 
 __all__ = [
     "crawl_metadata",
@@ -85,11 +87,6 @@ crawl_summaries = Table(
 )
 
 
-def _now() -> datetime:
-    """Now, as the naive UTC the store keeps."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
 def known_urls(engine: Engine, urls: Iterable[str]) -> dict[str, str]:
     """The status of each of `urls` the crawl has met before (absent: never seen)."""
     urls = list(urls)
@@ -107,7 +104,7 @@ def queue_urls(engine: Engine, site: str, items: Iterable[tuple[str, datetime | 
     new = [url for url in items if url not in known_urls(engine, items)]
     if new:
         with engine.begin() as conn:
-            now = _now()
+            now = utc_now()
             conn.execute(
                 insert(crawl_urls),
                 [{"url": u, "site": site, "status": QUEUED, "published": items[u], "first_seen": now, "run_id": run_id} for u in new],
@@ -160,7 +157,7 @@ def story_of(conn: Connection, fingerprint: str, article_id: str) -> str:
 
 def mark_done(conn: Connection, url: str, article_id: str | None, text: str, run_id: int) -> str | None:
     """Mark `url` fetched and stored (in the caller's transaction, with the article); its story id."""
-    values: dict[str, Any] = {"status": DONE, "article_id": article_id, "fetched_at": _now(), "run_id": run_id, "error": None}
+    values: dict[str, Any] = {"status": DONE, "article_id": article_id, "fetched_at": utc_now(), "run_id": run_id, "error": None}
     story = None
     if text:
         fingerprint = simhash(text)
@@ -176,7 +173,7 @@ def mark_failed(engine: Engine, url: str, kind: str, transient: bool) -> None:
         conn.execute(
             update(crawl_urls)
             .where(crawl_urls.c.url == url)
-            .values(status=FAILED if transient else GONE, error=kind, attempts=crawl_urls.c.attempts + 1, fetched_at=_now())
+            .values(status=FAILED if transient else GONE, error=kind, attempts=crawl_urls.c.attempts + 1, fetched_at=utc_now())
         )
 
 
@@ -198,7 +195,7 @@ def save_validators(engine: Engine, found: dict[str, tuple[str | None, str | Non
         for url, (etag, modified) in found.items():
             if not (etag or modified):
                 continue
-            values = {"etag": etag, "last_modified": modified, "checked_at": _now()}
+            values = {"etag": etag, "last_modified": modified, "checked_at": utc_now()}
             if conn.execute(update(crawl_validators).where(crawl_validators.c.url == url).values(**values)).rowcount == 0:
                 conn.execute(insert(crawl_validators).values(url=url, **values))
 

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from extractors.schema import FACT_TYPES
 
 from .errors import ReviewFileError
-from .store import FACT_COLUMNS, STALE, add_reviewed_fact, apply_review, articles, facts, review_log, sentence_of
+from .store import FACT_COLUMNS, STALE, add_reviewed_fact, apply_review, articles, facts, review_log, sentence_of, utc_now
 
 __all__ = [
     "STATUSES",
@@ -57,11 +57,6 @@ def mark_span(sentence: str, span: str) -> str:
     """The sentence with the fact's evidence between [[ and ]], so a reviewer sees what was read."""
     at = sentence.find(span) if span else -1
     return sentence if at < 0 else f"{sentence[:at]}{MARK[0]}{span}{MARK[1]}{sentence[at + len(span):]}"
-
-
-def _utc_now() -> datetime:
-    """Now, as the naive UTC datetime the store keeps."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 # -- export ---------------------------------------------------------------------------------------
@@ -335,7 +330,7 @@ def import_files(engine: Engine, paths: Iterable[Path]) -> dict[str, int]:
             if conn.execute(select(review_log.c.id).where(review_log.c.decision_key == key)).first():
                 counts["unchanged"] += 1
                 continue
-            now = _utc_now()
+            now = utc_now()
             values = {**decision["fields"], **(decision["corrected"] or {})}
             if decision["status"] == "added":
                 start, end = decision["start"], decision["end"]

@@ -229,6 +229,11 @@ person_aliases = Table(
 # -- connecting ---------------------------------------------------------------------------------
 
 
+def utc_now() -> datetime:
+    """Now, as the naive UTC datetime the store keeps."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
 def database_url(db: str | Path | None) -> str:
     """A SQLAlchemy URL from what a user types: a file path, `sqlite:///...` or `postgresql://...`."""
     db = str(db or DEFAULT_DB)
@@ -439,7 +444,7 @@ def load_record(conn: Connection, record: dict[str, Any], run_id: int | None, so
     existing = conn.execute(select(articles.c.record_hash).where(articles.c.article_id == article_id)).first()
     if existing is not None and existing.record_hash == record_hash:
         return None
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = utc_now()
     row = {
         "source_id": _source_id(conn, _source_name(record), source_ids),
         "source": record.get("source") or "",
@@ -545,7 +550,7 @@ def start_run(engine: Engine, command: str) -> int:
     """Record the start of a load or extraction; its id stamps every article and fact it writes."""
     with engine.begin() as conn:
         return conn.execute(
-            insert(runs).values(command=command, started_at=datetime.now(timezone.utc).replace(tzinfo=None), status="running").returning(runs.c.id)
+            insert(runs).values(command=command, started_at=utc_now(), status="running").returning(runs.c.id)
         ).scalar_one()
 
 
@@ -556,7 +561,7 @@ def finish_run(engine: Engine, run_id: int, read: int, changed: int, written: in
             update(runs)
             .where(runs.c.id == run_id)
             .values(
-                finished_at=datetime.now(timezone.utc).replace(tzinfo=None),
+                finished_at=utc_now(),
                 status="done",
                 articles_read=read,
                 articles_changed=changed,
