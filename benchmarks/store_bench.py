@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from extractors.lexicon import entries  # noqa: E402
 from pipeline.cli import LOAD_BATCH  # noqa: E402
 from pipeline.search import search  # noqa: E402
-from pipeline.store import load_records, open_store, read_records  # noqa: E402
+from pipeline.records import read_records  # noqa: E402
+from pipeline.store import load_records, open_store  # noqa: E402
 
 TARGET_LOAD = 5000  # facts/s
 TARGET_FILTERED = 0.050  # s, p95 on SQLite
@@ -40,7 +41,7 @@ TARGET_FULLTEXT = 0.200  # s, p95 on SQLite
 def _seed_records(path: Path | None) -> list[dict[str, Any]]:
     """The records to vary: a records file, or the shipped corpus extracted now."""
     if path:
-        return list(read_records(path))
+        return [record for _, record in read_records(path)]
     from pipeline.article import input_files, process_file
 
     return [process_file(p) for p in input_files([ROOT / "corpus"])]
@@ -171,7 +172,7 @@ def _bench_backend(name: str, url: str, records: Path, total_facts: int, repeat:
     """Load the corpus into `url`, then time the queries; print and return the figures."""
     engine = open_store(url, create=True)
     start = time.perf_counter()
-    articles = sum(1 for _ in load_records(engine, read_records(records), f"store_bench {records}", LOAD_BATCH))
+    articles = sum(1 for _ in load_records(engine, (r for _, r in read_records(records)), f"store_bench {records}", LOAD_BATCH))
     seconds = time.perf_counter() - start
     rate = total_facts / seconds
     print(f"\n{name}: loaded {articles} articles, {total_facts} facts in {seconds:.1f} s = {rate:,.0f} facts/s"

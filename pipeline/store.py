@@ -2,7 +2,7 @@
 
 SQLite (`data/vnfacts.db` by default) serves one researcher; PostgreSQL serves many through the
 same code. Fact columns are derived from `extractors.schema`, never listed here by hand. Every
-write goes through `load_record`, an article and its facts always in one transaction; database
+write goes through `load_batch`, an article and its facts always in one transaction; database
 triggers (see `migrations/`) refuse to delete or silently rewrite a reviewed fact, whoever writes.
 """
 
@@ -74,6 +74,7 @@ __all__ = [
     "start_run",
     "finish_run",
     "load_record",
+    "load_batch",
     "load_records",
     "apply_review",
     "sentence_of",
@@ -169,8 +170,11 @@ articles = Table(
     Column("fetched_at", DateTime),
     Column("extracted_at", DateTime),
     Column("run_id", Integer, ForeignKey("runs.id")),
+    # the first stored article of the story this one republishes (pipeline.crawl_state.story_of), or NULL
+    Column("story", Text),
     Index("ix_articles_province_published", "province", "published"),
     Index("ix_articles_published", "published"),
+    Index("ix_articles_story", "story"),
 )
 
 facts = Table(
@@ -434,18 +438,55 @@ def _source_id(conn: Connection, name: str, cache: dict[str, int]) -> int:
 
 
 def load_record(conn: Connection, record: dict[str, Any], run_id: int | None, source_ids: dict[str, int]) -> int | None:
-    """Write one article and its facts in the caller's transaction; the facts written, or None if nothing changed.
+    """Write one article and its facts in the caller's transaction; the facts written, or None if nothing changed."""
+    return load_batch(conn, [record], run_id, source_ids)[0]
 
-    Re-extraction replaces the article's pending (unreviewed) facts; a reviewed fact is never
-    deleted or rewritten, and a new fact with a reviewed fact's id is dropped.
+
+def load_batch(conn: Connection, records: list[dict[str, Any]], run_id: int | None, source_ids: dict[str, int]) -> list[int | None]:
+    """Write articles and their facts in the caller's transaction; per record the facts written, or None if nothing changed.
+
+    New articles go in bulk (COPY on PostgreSQL). Re-extraction replaces an article's pending
+    (unreviewed) facts; a reviewed fact is never deleted or rewritten, and a new fact with a
+    reviewed fact's id is dropped. Records with an `error` or no text are not stored.
     """
-    article_id = record["article_id"]
-    record_hash = _record_hash(record)
-    existing = conn.execute(select(articles.c.record_hash).where(articles.c.article_id == article_id)).first()
-    if existing is not None and existing.record_hash == record_hash:
-        return None
-    now = utc_now()
-    row = {
+    ids = [r["article_id"] for r in records if _storable(r)]
+    stored = dict(conn.execute(select(articles.c.article_id, articles.c.record_hash).where(articles.c.article_id.in_(ids))).all()) if ids else {}
+    new_articles: list[dict[str, Any]] = []
+    new_facts: list[dict[str, Any]] = []
+    counts: list[int | None] = []
+    for record in records:
+        article_id = record.get("article_id")
+        record_hash = _record_hash(record) if _storable(record) else None
+        if record_hash is None or stored.get(article_id) == record_hash:
+            counts.append(None)
+            continue
+        row = _article_row(conn, record, record_hash, run_id, source_ids)
+        rows = _fact_rows(record, run_id)
+        if article_id in stored:
+            if any(pending["article_id"] == article_id for pending in new_articles):
+                _insert_many(conn, articles, new_articles)
+                _insert_many(conn, facts, new_facts)
+                new_articles, new_facts = [], []
+            rows = _replace_pending(conn, record, row, rows)
+            _insert_many(conn, facts, rows)
+        else:
+            new_articles.append({"article_id": article_id, **row})
+            new_facts += rows
+        stored[article_id] = record_hash
+        counts.append(len(rows))
+    _insert_many(conn, articles, new_articles)
+    _insert_many(conn, facts, new_facts)
+    return counts
+
+
+def _storable(record: dict[str, Any]) -> bool:
+    """Whether a record is an article to store: a failed page (`error`) or one without text is not."""
+    return "error" not in record and bool(record.get("text"))
+
+
+def _article_row(conn: Connection, record: dict[str, Any], record_hash: str, run_id: int | None, source_ids: dict[str, int]) -> dict[str, Any]:
+    """The articles table row of a record, without its key."""
+    return {
         "source_id": _source_id(conn, _source_name(record), source_ids),
         "source": record.get("source") or "",
         "url": record.get("url"),
@@ -459,22 +500,39 @@ def load_record(conn: Connection, record: dict[str, Any], run_id: int | None, so
         "content_hash": hashlib.sha256(record["text"].encode("utf-8")).hexdigest(),
         "record_hash": record_hash,
         "fetched_at": _timestamp(record.get("fetched_at")),
-        "extracted_at": _timestamp(record.get("extracted_at")) or now,
+        "extracted_at": _timestamp(record.get("extracted_at")) or utc_now(),
         "run_id": run_id,
+        "story": record.get("story"),
     }
-    rows = _fact_rows(record, run_id)
-    if existing is None:
-        conn.execute(insert(articles), {"article_id": article_id, **row})
-    else:
-        old_text = conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar_one()
-        conn.execute(_UPDATE_ARTICLE, {"key": article_id, **row})
-        moved = _reanchor_reviewed(conn, article_id, record["text"], now) if old_text != record["text"] else set()
-        conn.execute(_DELETE_PENDING, {"key": article_id})
-        kept = set(conn.execute(select(facts.c.fact_id).where(facts.c.article_id == article_id)).scalars())
-        rows = [r for r in rows if r["fact_id"] not in kept and (r["type"], r["start"], r["end"]) not in moved]
-    if rows:
-        conn.execute(insert(facts), rows)
-    return len(rows)
+
+
+def _replace_pending(conn: Connection, record: dict[str, Any], row: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Update a stored article and drop its pending facts; the new fact rows that do not stand for a reviewed fact."""
+    article_id = record["article_id"]
+    old_text = conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar_one()
+    conn.execute(_UPDATE_ARTICLE, {"key": article_id, **row})
+    moved = _reanchor_reviewed(conn, article_id, record["text"], utc_now()) if old_text != record["text"] else set()
+    conn.execute(_DELETE_PENDING, {"key": article_id})
+    kept = set(conn.execute(select(facts.c.fact_id).where(facts.c.article_id == article_id)).scalars())
+    return [r for r in rows if r["fact_id"] not in kept and (r["type"], r["start"], r["end"]) not in moved]
+
+
+def _insert_many(conn: Connection, table_: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of one shape in bulk: COPY on PostgreSQL, several times faster than INSERTs; executemany elsewhere."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table_), rows)
+        return
+    from psycopg.types.json import Json
+
+    names = list(rows[0])
+    as_json = [isinstance(table_.c[name].type, JSON) for name in names]
+    quote = conn.dialect.identifier_preparer.quote
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table_.name} ({', '.join(map(quote, names))}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([Json(row[n]) if j and row[n] is not None else row[n] for n, j in zip(names, as_json)])
 
 
 def _anchor(text: str, span: str, start: int) -> int | None:
@@ -583,20 +641,14 @@ def load_records(
     run_id = start_run(engine, command)
     read = changed = written = 0
     source_ids: dict[str, int] = {}
-    done: list[tuple[dict[str, Any], int | None]] = []
     records = iter(records)
-    while True:
+    while chunk := list(itertools.islice(records, batch)):
         with engine.begin() as conn:
-            for record in itertools.islice(records, batch):
-                read += 1
-                count = None if "error" in record or not record.get("text") else load_record(conn, record, run_id, source_ids)
-                changed += count is not None
-                written += count or 0
-                done.append((record, count))
-        if not done:
-            break
-        yield from done
-        done.clear()
+            counts = load_batch(conn, chunk, run_id, source_ids)
+        read += len(chunk)
+        changed += sum(c is not None for c in counts)
+        written += sum(c or 0 for c in counts)
+        yield from zip(chunk, counts)
     with engine.begin() as conn:
         refresh_people(conn)
         _analyze(conn)

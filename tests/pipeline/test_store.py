@@ -58,6 +58,18 @@ def test_loading_the_same_records_twice_changes_nothing(db_url, corpus):
         assert conn.execute(select(func.count()).select_from(facts)).scalar() == sum(len(r["facts"]) for r in corpus)
 
 
+def test_an_article_twice_in_one_batch_ends_as_its_last_version_alone(db_url, tmp_path):
+    text_ = "Ông Lê Văn B, Chủ tịch. Bà Trần Thị C, Phó Chủ tịch."
+    first = record("a9", text_, [official("Lê Văn B", "Chủ tịch")])
+    last = record("a9", text_, [official("Trần Thị C", "Phó Chủ tịch")])
+    failed = {"article_id": "bad", "source": "bad.html", "error": "binary file"}
+    engine = open_store(db_url, create=True)
+    assert [c for _, c in load_records(engine, [first, failed, last, record("a8", "", [])], "test", batch=10)] == [1, None, 1, None]
+    alone = open_store(f"sqlite:///{tmp_path / 'alone.db'}", create=True)
+    _load(alone, [last])
+    assert snapshot(engine) == snapshot(alone)
+
+
 def test_fact_ids_locate_a_fact_and_survive_a_corrected_value(db_url):
     text_ = "Đồng chí Bùi Văn A, Bí thư Tỉnh ủy. Đồng chí Bùi Văn A dự họp."
     engine = open_store(db_url, create=True)
