@@ -46,7 +46,6 @@ from pipeline.crawl import (
 from pipeline.fetch import Fetched
 
 ROOT = Path(__file__).resolve().parent
-BACKFILL_PAGES = 200  # listing pages a backfill walks per start page at most
 
 
 @task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
@@ -125,13 +124,16 @@ def backfill(
     db: str | None = None,
     archive_dir: str = "data/archive",
     only: list[str] | None = None,
-    max_pages: int = BACKFILL_PAGES,
+    max_pages: int = settings.CRAWL_BACKFILL_PAGES,
     fetch_options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Walk each site's listings far back (no stop on already-seen links), feed and sitemap items back to `since`."""
+    """Walk each site's listings back to `since` (no stop on already-seen links), and feed and sitemap items as far.
+
+    Each listing page's articles are stored as the page is read, and the walk stops at the first
+    page whose dated articles are all older than `since` (or after `max_pages`).
+    """
     sources = [dataclasses.replace(s, max_pages=max_pages) for s in load_sources(sources_file, only or ())]
-    crawl = open_crawl(sources, db, archive_dir, since, None, **(fetch_options or {}))
-    crawl.stop_after_seen = max_pages * 1000
+    crawl = open_crawl(sources, db, archive_dir, since, None, walk_back=True, **(fetch_options or {}))
     return _crawl(crawl, sources)
 
 

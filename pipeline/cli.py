@@ -17,6 +17,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
+from .cli_common import database_error
 from .errors import VnfactsError
 from .settings import DB_HELP
 
@@ -45,15 +46,6 @@ def _records(files: list[Path], workers: int) -> Iterator[dict[str, Any]]:
 LOAD_BATCH = 100
 
 
-def _database_error(db: str | None, exc: Exception) -> click.ClickException:
-    """A library or database error as the one-line message the user sees."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    if isinstance(exc, SQLAlchemyError):
-        return click.ClickException(f"{db or 'data/vnfacts.db'}: {str(getattr(exc, 'orig', exc)).splitlines()[0]}")
-    return click.ClickException(str(exc))
-
-
 def _stored(records: Iterator[dict[str, Any]], db: str | None, command: str, batch: int = 1) -> Iterator[tuple[dict[str, Any], int | None]]:
     """Store each record in database `db` (`batch` articles a transaction), then pass it on with the facts written."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -63,7 +55,7 @@ def _stored(records: Iterator[dict[str, Any]], db: str | None, command: str, bat
     try:
         yield from load_records(open_store(db, create=True), records, command, batch)
     except (VnfactsError, SQLAlchemyError) as exc:
-        raise _database_error(db, exc) from None
+        raise database_error(db, exc) from None
 
 
 @main.command()
@@ -190,6 +182,7 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
 @click.option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Hits to show.")
+@click.option("--copies", is_flag=True, help="Show every site's copy of a republished story (by default a story counts once).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "parquet"]), default="table", show_default=True)
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the hits to this file (needed for parquet).")
 @click.option("--db", help=DB_HELP)
@@ -202,6 +195,7 @@ def search(
     since: str | None,
     until: str | None,
     limit: int,
+    copies: bool,
     fmt: str,
     out: Path | None,
     db: str | None,
@@ -225,7 +219,7 @@ def search(
 
     try:
         engine = open_store(db)
-        hits = run_search(engine, query, kind=kind, province=province, person=person, code=code, since=since, until=until, limit=limit)
+        hits = run_search(engine, query, kind=kind, province=province, person=person, code=code, since=since, until=until, limit=limit, copies=copies)
         if out:
             out.parent.mkdir(parents=True, exist_ok=True)
             with out.open("w", encoding="utf-8", newline="") as stream:
@@ -233,7 +227,7 @@ def search(
         else:
             write_hits(hits, HIT_COLUMNS, fmt, sys.stdout)
     except (VnfactsError, SQLAlchemyError) as exc:
-        raise _database_error(db, exc) from None
+        raise database_error(db, exc) from None
     if out:
         click.echo(f"{len(hits)} hits written to {out}", err=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from datetime import datetime
@@ -11,6 +12,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
+from . import settings
 from .errors import VnfactsError
 from .settings import DB_HELP
 
@@ -46,9 +48,18 @@ def _jsonable(summary: dict[str, Any]) -> dict[str, Any]:
 @click.option("--max-articles", type=click.IntRange(min=0), help="Articles fetched per site at most.")
 @click.option("--only", multiple=True, help="Crawl only this site (by name); repeatable.")
 @click.option("--parsers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes that clean and extract (1: in the crawl's threads).")
+@click.option("--backfill", is_flag=True, help="Walk the listings back to --since (up to CRAWL_BACKFILL_PAGES pages), not only to the last run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 def crawl(
-    sources_file: str, db: str | None, archive_dir: str, since: str | None, max_articles: int | None, only: tuple[str, ...], parsers: int, as_json: bool
+    sources_file: str,
+    db: str | None,
+    archive_dir: str,
+    since: str | None,
+    max_articles: int | None,
+    only: tuple[str, ...],
+    parsers: int,
+    backfill: bool,
+    as_json: bool,
 ) -> None:
     """Crawl the configured sites once: new articles are fetched, archived, cleaned, extracted and stored.
 
@@ -58,6 +69,7 @@ def crawl(
     Example:
 
         vnfacts crawl --sources sources.toml --db data/vnfacts.db --only baothainguyen --max-articles 20
+        vnfacts crawl --backfill --since 2018 --only baothainguyen
     """
     from .crawl import crawl_sites, format_summary, load_sources
 
@@ -67,6 +79,10 @@ def crawl(
         raise click.ClickException(str(exc)) from None
     if not sources:
         raise click.ClickException(f"{sources_file}: no source named {', '.join(only)}" if only else f"{sources_file}: no [[source]]")
+    if backfill:
+        if not since:
+            raise click.UsageError("--backfill walks back to a date: give --since")
+        sources = [dataclasses.replace(s, max_pages=settings.CRAWL_BACKFILL_PAGES) for s in sources]
     with tqdm(desc="articles", unit=" pages", disable=as_json) as bar:
 
         def progress(site: str, message: str) -> None:
@@ -78,7 +94,9 @@ def crawl(
                 bar.set_postfix_str(site)
 
         try:
-            summary = crawl_sites(sources, db, archive_dir, since=parse_since(since), max_articles=max_articles, progress=progress, parsers=parsers)
+            summary = crawl_sites(
+                sources, db, archive_dir, since=parse_since(since), max_articles=max_articles, progress=progress, parsers=parsers, walk_back=backfill
+            )
         except VnfactsError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(_jsonable(summary), ensure_ascii=False, default=str) if as_json else format_summary(summary))

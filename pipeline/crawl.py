@@ -36,9 +36,11 @@ from .crawl_state import (
     mark_done,
     mark_failed,
     pending_urls,
+    published_of,
     queue_urls,
     save_summary,
     save_validators,
+    stories_of,
     validators,
 )
 from .discover import feed_items, listing_links, next_page_url, sitemap_items
@@ -60,6 +62,7 @@ __all__ = [
     "parse_article",
     "parse_fetched",
     "store_article",
+    "crawl_article",
     "profiles_for",
     "article_id",
     "finish_site",
@@ -110,6 +113,8 @@ class Crawl:
     progress: Callable[[str, str], None] = lambda site, message: None
     profiles: dict[str, tuple[Profile, ...] | None] = field(default_factory=dict)
     parsers: Executor | None = None
+    # backfill: no stop on stored links; each listing page's articles stored at once, and a stop at a page older than `since`
+    walk_back: bool = False
 
 
 def load_sources(path: Path | str, only: Iterable[str] = ()) -> list[Source]:
@@ -181,13 +186,28 @@ def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], fo
                 summary["errors"]["off_host_link"] += len(found_links) - len(links)
             status = known_urls(crawl.engine, links)
             queue_urls(crawl.engine, source.name, [(link, None) for link in links], crawl.run_id)
+            if crawl.walk_back and not _newer_than_since(crawl, source, links, summary):
+                break
             for link in links:
                 seen_in_a_row = seen_in_a_row + 1 if status.get(link) == DONE else 0
                 if seen_in_a_row >= crawl.stop_after_seen:
                     break
-            if seen_in_a_row >= crawl.stop_after_seen:
+            if seen_in_a_row >= crawl.stop_after_seen and not crawl.walk_back:
                 break
             url = next_page_url(html, fetched.final_url, start, source.next_page, number)
+
+
+def _newer_than_since(crawl: Crawl, source: Source, links: list[str], summary: dict[str, Any]) -> bool:
+    """Backfill: fetch and store a listing page's new articles now; whether one of them is not older than `since`.
+
+    Listing pages run newest first, so the walk stops at the first page whose dated articles are all older.
+    """
+    waiting = set(links)
+    for url in pending_urls(crawl.engine, source.name, settings.CRAWL_MAX_ATTEMPTS):
+        if url in waiting:
+            crawl_article(crawl, source, url, summary)
+    dates = published_of(crawl.engine, links)
+    return crawl.since is None or not dates or any(date is None or date >= crawl.since for date in dates.values())
 
 
 def _recent(items: list[tuple[str, datetime | None]], source: Source, since: datetime | None) -> list[tuple[str, datetime | None]]:
@@ -287,12 +307,19 @@ def store_article(crawl: Crawl, source: Source, url: str, record: dict[str, Any]
         summary["errors"]["no_article"] += 1
     duplicate = _duplicate_of(crawl, source, text) if text else None
     with crawl.engine.begin() as conn:
+        story = mark_done(conn, url, duplicate or (record["article_id"] if text else None), text, crawl.run_id)
         if text and "error" not in record and duplicate is None:
-            written = load_record(conn, record, crawl.run_id, {})
+            written = load_record(conn, {**record, "story": story}, crawl.run_id, {})
             summary["new_articles"] += written is not None
             summary["facts"].update(fact["type"] for fact in record["facts"])
-        mark_done(conn, url, duplicate or (record["article_id"] if text else None), text, crawl.run_id)
     crawl.progress(source.name, url)
+
+
+def crawl_article(crawl: Crawl, source: Source, url: str, summary: dict[str, Any]) -> None:
+    """Fetch, archive, clean, extract and store one article."""
+    fetched = fetch_article(crawl, source, url, summary)
+    if fetched is not None:
+        store_article(crawl, source, url, parse_fetched(crawl, source, url, fetched), summary)
 
 
 def crawl_site(crawl: Crawl, source: Source) -> dict[str, Any]:
@@ -301,10 +328,7 @@ def crawl_site(crawl: Crawl, source: Source) -> dict[str, Any]:
     summary = new_summary()
     try:
         for url in discover_site(crawl, source, summary):
-            fetched = fetch_article(crawl, source, url, summary)
-            if fetched is not None:
-                record = parse_fetched(crawl, source, url, fetched)
-                store_article(crawl, source, url, record, summary)
+            crawl_article(crawl, source, url, summary)
     except (VnfactsError, OSError, ValueError) as exc:
         summary["errors"][type(exc).__name__] += 1
         log.warning("%s: stopped: %s", source.name, exc)
@@ -328,6 +352,7 @@ def open_crawl(
     max_articles: int | None = None,
     progress: Callable[[str, str], None] | None = None,
     parsers: int = settings.CRAWL_PARSERS,
+    walk_back: bool = False,
     **fetch_overrides: Any,
 ) -> Crawl:
     """Start a run: open the store (migrated), the fetcher on the sites' hosts, the run's WARC file and `parsers` parser processes."""
@@ -338,7 +363,7 @@ def open_crawl(
     for source in sources:
         for host in source.hosts:
             delays[host] = max(delays.get(host, 0.0), source.delay)
-    crawl = Crawl(engine, make_fetcher(delays, **fetch_overrides), open_archive(archive_dir, run_id), run_id, since, max_articles)
+    crawl = Crawl(engine, make_fetcher(delays, **fetch_overrides), open_archive(archive_dir, run_id), run_id, since, max_articles, walk_back=walk_back)
     if progress is not None:
         crawl.progress = progress
     if parsers > 1:
@@ -397,7 +422,10 @@ def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = 
         record = parse_article(source, url, item.body, profiles[source.name], item.date.isoformat(timespec="seconds"))
         if "error" not in record and record.get("text"):
             records.append(record)
-    results = list(load_records(open_store(db, create=True), records, "reprocess", batch=100))
+    engine = open_store(db, create=True)
+    stories = stories_of(engine, [r["url"] for r in records])
+    records = [{**r, "story": stories[r["url"]]} if r["url"] in stories else r for r in records]
+    results = list(load_records(engine, records, "reprocess", batch=100))
     return {"articles": len(latest), "changed": sum(1 for _, n in results if n is not None), "facts": sum(n or 0 for _, n in results)}
 
 

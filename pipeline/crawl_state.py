@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, Integer, MetaData, String, Table, Text, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from .store import utc_now
+from .store import articles, utc_now
 
 __all__ = [
     "crawl_metadata",
@@ -39,6 +39,8 @@ __all__ = [
     "summaries",
     "simhash",
     "story_of",
+    "stories_of",
+    "published_of",
 ]
 
 QUEUED, DONE, FAILED, GONE = "queued", "done", "failed", "gone"
@@ -155,15 +157,50 @@ def story_of(conn: Connection, fingerprint: str, article_id: str) -> str:
     return near[0] if near else article_id
 
 
+def stories_of(engine: Engine, urls: Iterable[str]) -> dict[str, str]:
+    """The story of each stored URL among `urls` (reprocessing keeps the links the crawl made)."""
+    urls = list(urls)
+    with engine.connect() as conn:
+        return {
+            url: story
+            for start in range(0, len(urls), 500)
+            for url, story in conn.execute(select(crawl_urls.c.url, crawl_urls.c.story).where(crawl_urls.c.url.in_(urls[start : start + 500]), crawl_urls.c.story.is_not(None)))
+        }
+
+
+def published_of(engine: Engine, urls: Iterable[str]) -> dict[str, datetime | None]:
+    """The published date of each stored article among `urls` (None when its page gives none)."""
+    urls = list(urls)
+    with engine.connect() as conn:
+        return dict(
+            conn.execute(
+                select(crawl_urls.c.url, articles.c.published)
+                .join(articles, articles.c.article_id == crawl_urls.c.article_id)
+                .where(crawl_urls.c.url.in_(urls), crawl_urls.c.status == DONE)
+            ).all()
+        )
+
+
+# PostgreSQL advisory lock held while an article's story is chosen: two sites storing the same story at once would each miss the other.
+_STORY_LOCK = 0x766E66616374
+
+
 def mark_done(conn: Connection, url: str, article_id: str | None, text: str, run_id: int) -> str | None:
-    """Mark `url` fetched and stored (in the caller's transaction, with the article); its story id."""
+    """Mark `url` fetched and stored (in the caller's transaction, with the article); its story id.
+
+    The row is written first: on SQLite that takes the database's write lock, and on PostgreSQL an
+    advisory lock is taken, so story lookups run one at a time and each sees every story committed.
+    """
     values: dict[str, Any] = {"status": DONE, "article_id": article_id, "fetched_at": utc_now(), "run_id": run_id, "error": None}
-    story = None
-    if text:
-        fingerprint = simhash(text)
-        story = story_of(conn, fingerprint, article_id or url)
-        values |= {"content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest(), "simhash": fingerprint, "story": story}
     conn.execute(update(crawl_urls).where(crawl_urls.c.url == url).values(**values))
+    if not text:
+        return None
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_STORY_LOCK)))
+    fingerprint = simhash(text)
+    story = story_of(conn, fingerprint, article_id or url)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    conn.execute(update(crawl_urls).where(crawl_urls.c.url == url).values(content_hash=digest, simhash=fingerprint, story=story))
     return story
 
 

@@ -32,6 +32,7 @@ HIT_COLUMNS = [
     "kind",
     "fact_id",
     "article_id",
+    "story",
     "published",
     "province",
     "title",
@@ -215,12 +216,17 @@ def _article_filters(province: str | None, since: datetime | None, until: dateti
     return conditions
 
 
+# An article's story: the first stored article it republishes (near-duplicate text), else itself.
+_STORY = func.coalesce(articles.c.story, articles.c.article_id).label("story")
+
+
 def _fact_select(kinds: list[str], person: str | None, code: str | None, conditions: list[Any]) -> Any:
     """The select of fact hits and their articles, newest article first, before any text match."""
     columns = [
         facts.c.type.label("kind"),
         facts.c.fact_id,
         facts.c.article_id,
+        _STORY,
         articles.c.published,
         articles.c.province,
         articles.c.title,
@@ -249,6 +255,7 @@ def _article_select(conditions: list[Any]) -> Any:
     columns = [
         literal("article").label("kind"),
         articles.c.article_id,
+        _STORY,
         articles.c.published,
         articles.c.province,
         articles.c.title,
@@ -259,14 +266,28 @@ def _article_select(conditions: list[Any]) -> Any:
     return select(*columns).where(*conditions).order_by(articles.c.published.desc().nulls_last(), articles.c.id)
 
 
-def _ranked(engine: Engine, conn: Connection, stmt: Any, query: Query | None, what: str, ids: Any, limit: int) -> list[tuple[int, dict[str, Any]]]:
-    """Run `stmt` tier by tier (exact matches first), up to `limit` rows: (tier, row) pairs."""
-    if query is None:
-        return [(0, dict(row)) for row in conn.execute(stmt.limit(limit)).mappings()]
+def _ranked(
+    engine: Engine, conn: Connection, stmt: Any, query: Query | None, what: str, ids: Any, limit: int, copies: bool
+) -> list[tuple[int, dict[str, Any]]]:
+    """Run `stmt` tier by tier (exact matches first), up to `limit` rows: (tier, row) pairs.
+
+    Unless `copies`, a story republished by several sites gives one hit: the first of its rows
+    with the same label (an article hit: the first of its articles).
+    """
+    tiers = [(0, [])] if query is None else _tiers(engine, conn, query, what, ids)
     rows: list[tuple[int, dict[str, Any]]] = []
-    for tier, conditions in _tiers(engine, conn, query, what, ids):
-        if len(rows) < limit:
-            rows += [(tier, dict(row)) for row in conn.execute(stmt.where(*conditions).limit(limit - len(rows))).mappings()]
+    first_article: dict[tuple[Any, ...], str] = {}
+    for tier, conditions in tiers:
+        offset = 0
+        while len(rows) < limit:
+            page = [dict(row) for row in conn.execute(stmt.where(*conditions).limit(limit).offset(offset)).mappings()]
+            for row in page:
+                key = (row["story"], row["kind"], None if row["kind"] == "article" else row["label"])
+                if len(rows) < limit and (copies or first_article.setdefault(key, row["article_id"]) == row["article_id"]):
+                    rows.append((tier, row))
+            if len(page) < limit:
+                break
+            offset += limit
     return rows
 
 
@@ -295,8 +316,12 @@ def search(
     since: str | None = None,
     until: str | None = None,
     limit: int = 20,
+    copies: bool = False,
 ) -> list[dict[str, Any]]:
-    """Facts and articles matching a query and filters, each a dict of HIT_COLUMNS, exact matches first, then newest first."""
+    """Facts and articles matching a query and filters, each a dict of HIT_COLUMNS, exact matches first, then newest first.
+
+    A story several sites republished counts once unless `copies` asks for every article.
+    """
     if kind is not None and kind not in KINDS:
         raise QueryError(f"--type {kind!r}: expected one of {', '.join(KINDS)}")
     parsed = parse_query(query) if query and query.strip() else None
@@ -312,9 +337,9 @@ def search(
     try:
         with engine.connect() as conn:
             if want_facts:
-                hits += _ranked(engine, conn, _fact_select(fact_kinds, person, code, conditions), parsed, "fact", facts.c.id, limit)
+                hits += _ranked(engine, conn, _fact_select(fact_kinds, person, code, conditions), parsed, "fact", facts.c.id, limit, copies)
             if want_articles:
-                for tier, row in _ranked(engine, conn, _article_select(conditions), parsed, "article", articles.c.id, limit):
+                for tier, row in _ranked(engine, conn, _article_select(conditions), parsed, "article", articles.c.id, limit, copies):
                     hits.append((tier, {**row, "sentence": _sentence(row["text"], parsed)}))
     except DBAPIError as exc:
         raise QueryError(f"query {query!r}: the database refused it: {str(exc.orig).splitlines()[0]}") from None

@@ -15,6 +15,7 @@ FETCH_CHUNK = 65536  # bytes read at a time from a streamed body
 
 CRAWL_MAX_PAGES = 5  # listing pages per site and run
 CRAWL_STOP_AFTER_SEEN = 20  # already stored links in a row that end a site's discovery
+CRAWL_BACKFILL_PAGES = 200  # listing pages a backfill walks per start page at most (it stops earlier at `since`)
 CRAWL_MAX_ATTEMPTS = 3  # runs in which a URL that failed for a transient reason is tried again
 CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each (threads mostly wait)
 CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -10,12 +11,13 @@ import time
 from datetime import datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from pipeline.crawl import crawl_sites, load_sources, reprocess
 from pipeline.crawl_state import DONE, crawl_urls, summaries
 from pipeline.demo_site import build_site, corpus_articles, serve, stop
 from pipeline.discover import canonical_url, feed_items, listing_links, sitemap_items
+from pipeline.search import search
 from pipeline.store import articles, facts, open_store
 
 from .crawl_fixtures import FETCH_OPTIONS, ROOT, fault_site, sources_toml
@@ -35,8 +37,9 @@ FAULTS = {
 NOT_FETCHED = ("/private/bai-mat-90.html", "/tin/cu-103.html")  # robots.txt; the feed item older than --since
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def site():
+    """A fresh fault site per test: its flaky pages fail once, then answer."""
     served = fault_site()
     yield served
     stop(served)
@@ -66,14 +69,14 @@ def _stored(db: str) -> tuple[set, list]:
     return ids, found
 
 
-def test_nightly_flow_counts_every_fault_and_a_second_run_fetches_no_article(site, tmp_path):
+def test_nightly_flow_counts_every_fault_and_a_second_run_fetches_no_article(site, tmp_path, db_url):
     from prefect.testing.utilities import prefect_test_harness
 
     from flows import backfill, nightly
 
     sources = tmp_path / "sources.toml"
     sources.write_text(sources_toml(site), encoding="utf-8")
-    db, archive = str(tmp_path / "crawl.db"), tmp_path / "archive"
+    db, archive = db_url, tmp_path / "archive"
     site.hits.clear()
     options = {"sources_file": str(sources), "db": db, "archive_dir": str(archive), "since": datetime(2020, 1, 1), "fetch_options": FETCH_OPTIONS}
     with prefect_test_harness():
@@ -88,8 +91,8 @@ def test_nightly_flow_counts_every_fault_and_a_second_run_fetches_no_article(sit
     assert all(path not in hits for path in NOT_FETCHED)
     engine = open_store(db)
     with engine.connect() as conn:
-        text = conn.execute(select(articles.c.text).where(articles.c.url.like("%cp1258-99.html"))).scalar_one()
-        assert "Đảng" in text and "Ninh Bình" in text
+        body = conn.execute(select(articles.c.text).where(articles.c.url.like("%cp1258-99.html"))).scalar_one()
+        assert "Đảng" in body and "Ninh Bình" in body
     stored = [s for s in summaries(engine, first["run_id"]) if s["site"] == "*"]
     assert stored[0]["new_articles"] == 8 and stored[0]["errors"]["too_large"] == 2
 
@@ -127,7 +130,7 @@ def test_a_site_failing_every_request_is_reported_and_the_others_go_on(site, tmp
     assert summary["sites"]["good"]["new_articles"] > 0 and summary["sites"]["dead"]["errors"]["connection"] >= 1
 
 
-def test_one_story_republished_by_two_papers_is_stored_per_site_and_linked(tmp_path):
+def test_one_story_republished_by_two_papers_is_stored_per_site_linked_and_counted_once(tmp_path, db_url):
     pages = corpus_articles(ROOT / "corpus")[10:13]
     papers = [serve({}), serve({})]
     toml = ""
@@ -136,17 +139,50 @@ def test_one_story_republished_by_two_papers_is_stored_per_site_and_linked(tmp_p
         toml += f'[[source]]\nname = "paper{number}"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\ndelay = 0.0\n'
     sources = tmp_path / "sources.toml"
     sources.write_text(toml, encoding="utf-8")
-    db = str(tmp_path / "d.db")
-    summary = crawl_sites(load_sources(sources), db, tmp_path / "archive")
+    summary = crawl_sites(load_sources(sources), db_url, tmp_path / "archive")
     for paper in papers:
         stop(paper)
     assert summary["new_articles"] == 6
-    with open_store(db).connect() as conn:
+    engine = open_store(db_url)
+    with engine.connect() as conn:
         rows = conn.execute(select(crawl_urls.c.site, crawl_urls.c.story).where(crawl_urls.c.status == DONE)).all()
+        linked = dict(conn.execute(select(articles.c.article_id, articles.c.story)).all())
     stories: dict[str, set] = {}
     for site, story in rows:
         stories.setdefault(story, set()).add(site)
     assert len(stories) == 3 and all(sites == {"paper0", "paper1"} for sites in stories.values())
+    assert set(linked.values()) == set(stories)
+
+    # searches and the directory count each story once; --copies shows both papers
+    once, every = search(engine, kind="official", limit=500), search(engine, kind="official", limit=500, copies=True)
+    assert len(every) == 2 * len(once) > 0 and {hit["story"] for hit in once} <= set(stories)
+    with engine.connect() as conn:
+        counts = conn.execute(text("SELECT articles, stories FROM official_directory")).all()
+    assert counts and all(n == 2 * m for n, m in counts)
+    # reprocessing the archive keeps the links
+    reprocess(tmp_path / "archive", db_url, None, load_sources(sources))
+    with engine.connect() as conn:
+        assert dict(conn.execute(select(articles.c.article_id, articles.c.story)).all()) == linked
+
+
+def test_a_backfill_walks_the_listings_back_to_since_and_no_further(tmp_path):
+    from pipeline.clean import clean_html
+    from pipeline.read import decode
+
+    pages = corpus_articles(ROOT / "corpus")
+    dated = sorted(pages, key=lambda body: clean_html(decode(body, "page"), "page").published or "", reverse=True)
+    paper = serve({})
+    paper.routes.update(build_site(paper.base, dated, per_page=4))  # six listing pages, newest first
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nname = "paper"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\nnext_page = "a.next"\ndelay = 0.0\n', encoding="utf-8")
+    backfill = [dataclasses.replace(s, max_pages=50) for s in load_sources(sources)]
+    summary = crawl_sites(backfill, str(tmp_path / "b.db"), tmp_path / "archive", since=datetime(2024, 1, 1), walk_back=True)
+    stop(paper)
+    fetched = {path for path in paper.hits if path.endswith(".html")}
+    listings = {path for path in paper.hits if "?page=" in path}
+    # page 3 still holds January 2024; page 4 is all 2023 and older, so the walk ends there
+    assert listings == {"/xay-dung-dang/?page=2", "/xay-dung-dang/?page=3", "/xay-dung-dang/?page=4"}
+    assert fetched == {f"/xay-dung-dang/bai-viet-{i}.html" for i in range(1, 17)} and summary["new_articles"] == 16
 
 
 def _done(db: str) -> int:
