@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import _database_error
-from .settings import DB_HELP
+from .cli_common import database_error
 from .errors import VnfactsError
+from .settings import DB_HELP
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -71,7 +71,7 @@ def export_cmd(status: str | None, kind: str | None, province: str | None, since
         texts = article_texts(engine, (line["article_id"] for line in lines)) if fmt in ("labelstudio", "prodigy") else None
         written = write_lines(lines, out, fmt, texts)
     except (VnfactsError, SQLAlchemyError) as exc:
-        raise _database_error(db, exc) from None
+        raise database_error(db, exc) from None
     click.echo(f"{written} facts written to {out}", err=True)
 
 
@@ -96,7 +96,7 @@ def import_cmd(files: tuple[Path, ...], db: str | None) -> None:
     try:
         counts = import_files(_engine(db), files)
     except (VnfactsError, SQLAlchemyError) as exc:
-        raise _database_error(db, exc) from None
+        raise database_error(db, exc) from None
     click.echo(
         f"{counts['decisions']} decisions: {counts['imported']} imported, {counts['unchanged']} already there, "
         f"{counts['conflicts']} in conflict with another reviewer",
