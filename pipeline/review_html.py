@@ -27,9 +27,13 @@ def label(n: int, line: dict[str, Any]) -> str:
     return f"{n}. {line['type']} · {line['status']}"
 
 
-def _tokens(text: str) -> list[tuple[int, int]]:
-    """Character offsets of the text's white-space separated tokens: displaCy's manual span input counts tokens."""
-    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+_WORD = re.compile(r"\S+")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character offsets of the white-space separated tokens of text[start:end]: displaCy's manual span input counts tokens."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
 def _token_span(tokens: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -38,19 +42,28 @@ def _token_span(tokens: list[tuple[int, int]], start: int, end: int) -> tuple[in
     return (touched[0], touched[-1] + 1) if touched else None
 
 
-def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
-    """One article's page: the text with each fact highlighted and labelled, then a table of fields and review fields."""
+def _marked_paragraph(text: str, start: int, end: int, marks: list[tuple[int, int, str]], colors: dict[str, str]) -> str:
+    """One paragraph of the text with the facts that start in it highlighted (a paragraph apiece keeps the breaks)."""
     from spacy import displacy
 
+    tokens = _tokens(text, start, end)
+    spans = []
+    for s, e, name in marks:
+        where = _token_span(tokens, s, min(e, end)) if start <= s < end else None
+        if where:
+            spans.append({"start_token": where[0], "end_token": where[1], "label": name})
+    return displacy.render({"text": text[start:end], "tokens": [text[s:e] for s, e in tokens], "spans": spans}, style="span", manual=True, options={"colors": colors})
+
+
+def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
+    """One article's page: the text with each fact highlighted and labelled, then a table of fields and review fields."""
     text = article["text"]
-    tokens = _tokens(text)
-    spans, colors, rows = [], {}, []
+    marks, colors, rows = [], {}, []
     for n, line in enumerate(sorted(lines, key=lambda x: (x.get("start") or 0)), 1):
         name = label(n, line)
         colors[name] = COLORS[line["type"]]
-        where = _token_span(tokens, line.get("start") or 0, line.get("end") or 0) if line["status"] != "stale" else None
-        if where:
-            spans.append({"start_token": where[0], "end_token": where[1], "label": name})
+        if line["status"] != "stale":
+            marks.append((line.get("start") or 0, line.get("end") or 0, name))
         values = {**{f: line.get(f) for f in own_fields(line["type"])}, **(line.get("corrected") or {})}
         fields = "<br>".join(f"{html.escape(k)}: {html.escape(str(v))}" for k, v in values.items() if v is not None)
         review = " ".join(html.escape(str(line.get(k))) for k in ("reviewer", "reviewed_at", "note") if line.get(k))
@@ -59,7 +72,7 @@ def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
             f'<td style="background:{COLORS[line["type"]]}">{html.escape(name)}</td><td>{html.escape(line.get("span") or "")}</td>'
             f"<td>{fields}</td><td>{review}</td></tr>"
         )
-    marked = displacy.render({"text": text, "tokens": [text[s:e] for s, e in tokens], "spans": spans}, style="span", manual=True, options={"colors": colors})
+    marked = "".join(_marked_paragraph(text, m.start(), m.end(), marks, colors) for m in _PARAGRAPH.finditer(text))
     title = html.escape(article["title"] or article["article_id"])
     source = html.escape(article["url"] or article["source"] or "")
     return (

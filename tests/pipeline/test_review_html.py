@@ -2,10 +2,12 @@ import shutil
 import subprocess
 
 import pytest
+from sqlalchemy import select
 
 from pipeline.review import export_lines, write_lines
 from pipeline.review_html import label, write_pages
-from tests.pipeline.test_review import _store
+from pipeline.store import articles
+from tests.pipeline.test_review import TEXT, _store
 
 CHROMIUM = shutil.which("chromium")
 
@@ -20,7 +22,7 @@ def _dom(page, tmp_path):
 
 
 def test_review_html_page_highlights_each_fact_with_type_status_and_fields(db_url, tmp_path):
-    engine = _store(db_url)
+    engine = _store(db_url, TEXT.replace(". Đảng bộ", ".\nĐảng bộ"))
     lines = export_lines(engine)
     lines[0].update(status="accepted", reviewer="lan")
     batch = tmp_path / "batch.jsonl"
@@ -30,6 +32,9 @@ def test_review_html_page_highlights_each_fact_with_type_status_and_fields(db_ur
     for n, line in enumerate(lines, 1):
         assert label(n, line) in html and f'data-fact-id="{line["fact_id"]}"' in html
     assert "#7aecec" in html and "#bfe1d9" in html and "value: 120" in html
+    with engine.connect() as conn:
+        text_ = conn.execute(select(articles.c.text)).scalar_one()
+    assert html.count('class="spans"') == len([p for p in text_.split("\n") if p.strip()]) > 1  # a block per paragraph
     assert (tmp_path / "pages" / "index.html").read_text(encoding="utf-8").count("<li>") == 1
 
 
