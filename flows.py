@@ -2,7 +2,9 @@
 
 The tasks wrap the plain functions of `pipeline.crawl`: fetching and discovery retry, parsing
 and storing do not (a page that does not parse will not parse on a second try). Sites run in
-parallel on a thread pool; within a site fetches are chained, one connection per host.
+parallel on a thread pool; within a site fetches are chained, one connection per host. Given
+a task runner that sends tasks to other processes or machines (prefect-dask's DaskTaskRunner),
+a run is a task per site instead, each with its own store connection, fetcher and WARC file.
 
     python flows.py serve        # serve `nightly` on cron 02:00 Asia/Ho_Chi_Minh until stopped
     python flows.py run          # one nightly run now
@@ -23,6 +25,7 @@ from typing import Any
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # nothing leaves the machine
 
 from prefect import flow, task
+from prefect.context import FlowRunContext
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.schedules import Cron
@@ -33,6 +36,8 @@ from pipeline.crawl import (
     Crawl,
     Source,
     close_crawl,
+    close_run,
+    crawl_site_alone,
     discover_site,
     fetch_article,
     finish_site,
@@ -44,6 +49,7 @@ from pipeline.crawl import (
     store_article,
 )
 from pipeline.fetch import Fetched
+from pipeline.store import open_store, start_run
 
 ROOT = Path(__file__).resolve().parent
 
@@ -101,6 +107,37 @@ def _crawl(crawl: Crawl, sources: list[Source]) -> dict[str, Any]:
     return summary
 
 
+@task(retries=1, retry_delay_seconds=60, cache_policy=NO_CACHE)
+def crawl_one_site(source: Source, db: str | None, archive_dir: str, run_id: int, options: dict[str, Any]) -> dict[str, Any]:
+    """Crawl one whole site wherever the task runner sends it (a Dask worker): a task per site keeps one connection per host."""
+    return crawl_site_alone(source, db, archive_dir, run_id, **options)
+
+
+def _spread() -> bool:
+    """Whether the flow's task runner sends tasks to other processes (Dask), where a run's shared fetcher and archive cannot follow."""
+    context = FlowRunContext.get()
+    return context is not None and not isinstance(context.task_runner, ThreadPoolTaskRunner)
+
+
+def _crawl_spread(sources: list[Source], db: str | None, archive_dir: str, options: dict[str, Any]) -> dict[str, Any]:
+    """A run with a task per site, each opening its own store connection, fetcher and WARC file (`crawl-<run>-<time>-<site>.warc.gz`)."""
+    started = time.monotonic()
+    engine = open_store(db, create=True)
+    run_id = start_run(engine, "crawl")
+    futures = {source.name: crawl_one_site.submit(source, db, archive_dir, run_id, options) for source in sources}
+    summaries = {}
+    for name, future in futures.items():
+        try:
+            summaries[name] = future.result()
+        except Exception as exc:
+            summaries[name] = new_summary()
+            summaries[name]["errors"][type(exc).__name__] += 1
+            summaries[name]["failed"] = True
+    summary = close_run(engine, run_id, summaries, started)
+    print(format_summary(summary))
+    return summary
+
+
 @flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=settings.CRAWL_PARALLEL_HOSTS * 2), log_prints=True)
 def nightly(
     sources_file: str = "sources.toml",
@@ -113,6 +150,8 @@ def nightly(
 ) -> dict[str, Any]:
     """Crawl every configured site once: the new articles since the last run, archived, extracted and stored."""
     sources = load_sources(sources_file, only or ())
+    if _spread():
+        return _crawl_spread(sources, db, archive_dir, {"since": since, "max_articles": max_articles, **(fetch_options or {})})
     crawl = open_crawl(sources, db, archive_dir, since, max_articles, **(fetch_options or {}))
     return _crawl(crawl, sources)
 
@@ -133,6 +172,8 @@ def backfill(
     page whose dated articles are all older than `since` (or after `max_pages`).
     """
     sources = [dataclasses.replace(s, max_pages=max_pages) for s in load_sources(sources_file, only or ())]
+    if _spread():
+        return _crawl_spread(sources, db, archive_dir, {"since": since, "walk_back": True, **(fetch_options or {})})
     crawl = open_crawl(sources, db, archive_dir, since, None, walk_back=True, **(fetch_options or {}))
     return _crawl(crawl, sources)
 

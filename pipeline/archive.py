@@ -8,6 +8,7 @@ archived headers; each record carries the site, the URL asked for (before redire
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -49,11 +50,12 @@ class Archived:
     body: bytes
 
 
-def open_archive(directory: Path | str, run_id: int) -> Archive:
-    """A new WARC file for run `run_id` under `directory`: `crawl-<run>-<UTC time>.warc.gz`."""
+def open_archive(directory: Path | str, run_id: int, part: str = "") -> Archive:
+    """A new WARC file for run `run_id` under `directory`: `crawl-<run>-<UTC time>.warc.gz`, `-<part>` before the suffix when the run is split."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"crawl-{run_id:06d}-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}.warc.gz"
+    suffix = f"-{re.sub(r'[^A-Za-z0-9_.-]', '_', part)}" if part else ""
+    path = directory / f"crawl-{run_id:06d}-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}{suffix}.warc.gz"
     stream = path.open("wb")
     return Archive(path, stream, WARCWriter(stream, gzip=True))
 

@@ -56,6 +56,9 @@ __all__ = [
     "load_sources",
     "new_summary",
     "open_crawl",
+    "attach_crawl",
+    "crawl_site_alone",
+    "close_run",
     "close_crawl",
     "discover_site",
     "fetch_article",
@@ -344,6 +347,29 @@ def finish_site(crawl: Crawl, source: Source, summary: dict[str, Any], started: 
     return summary
 
 
+def attach_crawl(
+    sources: list[Source],
+    db: str | None,
+    archive_dir: Path | str,
+    run_id: int,
+    since: datetime | None = None,
+    max_articles: int | None = None,
+    walk_back: bool = False,
+    part: str = "",
+    engine: Engine | None = None,
+    **fetch_overrides: Any,
+) -> Crawl:
+    """Join run `run_id` from any process: the store, a fetcher on the sites' hosts and a WARC file of its own (named with `part`)."""
+    _warm_up()
+    engine = engine or open_store(db, create=True)
+    delays: dict[str, float] = {}
+    for source in sources:
+        for host in source.hosts:
+            delays[host] = max(delays.get(host, 0.0), source.delay)
+    archive = open_archive(archive_dir, run_id, part)
+    return Crawl(engine, make_fetcher(delays, **fetch_overrides), archive, run_id, since, max_articles, walk_back=walk_back)
+
+
 def open_crawl(
     sources: list[Source],
     db: str | None,
@@ -356,19 +382,23 @@ def open_crawl(
     **fetch_overrides: Any,
 ) -> Crawl:
     """Start a run: open the store (migrated), the fetcher on the sites' hosts, the run's WARC file and `parsers` parser processes."""
-    _warm_up()
     engine = open_store(db, create=True)
-    run_id = start_run(engine, "crawl")
-    delays: dict[str, float] = {}
-    for source in sources:
-        for host in source.hosts:
-            delays[host] = max(delays.get(host, 0.0), source.delay)
-    crawl = Crawl(engine, make_fetcher(delays, **fetch_overrides), open_archive(archive_dir, run_id), run_id, since, max_articles, walk_back=walk_back)
+    crawl = attach_crawl(sources, db, archive_dir, start_run(engine, "crawl"), since, max_articles, walk_back, engine=engine, **fetch_overrides)
     if progress is not None:
         crawl.progress = progress
     if parsers > 1:
         crawl.parsers = ProcessPoolExecutor(parsers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
     return crawl
+
+
+def crawl_site_alone(source: Source, db: str | None, archive_dir: Path | str, run_id: int, **options: Any) -> dict[str, Any]:
+    """Crawl one site of run `run_id` in a process of its own (a Dask worker): its own store connection, fetcher and WARC file."""
+    crawl = attach_crawl([source], db, archive_dir, run_id, part=source.name, **options)
+    try:
+        return crawl_site(crawl, source)
+    finally:
+        close_archive(crawl.archive)
+        crawl.engine.dispose()
 
 
 def total_summary(site_summaries: dict[str, dict[str, Any]], seconds: float) -> dict[str, Any]:
@@ -385,15 +415,21 @@ def total_summary(site_summaries: dict[str, dict[str, Any]], seconds: float) -> 
     return total
 
 
-def close_crawl(crawl: Crawl, site_summaries: dict[str, dict[str, Any]], started: float) -> dict[str, Any]:
-    """End a run: store its summary under site "*", close the run and the WARC file; the summary."""
+def close_run(engine: Engine, run_id: int, site_summaries: dict[str, dict[str, Any]], started: float) -> dict[str, Any]:
+    """End a run: store its summary under site "*" and close the run; the summary."""
     total = total_summary(site_summaries, time.monotonic() - started)
-    save_summary(crawl.engine, crawl.run_id, "*", total)
-    finish_run(crawl.engine, crawl.run_id, total["pages_fetched"], total["new_articles"], sum(total["facts"].values()))
+    save_summary(engine, run_id, "*", total)
+    finish_run(engine, run_id, total["pages_fetched"], total["new_articles"], sum(total["facts"].values()))
+    total["run_id"] = run_id
+    return total
+
+
+def close_crawl(crawl: Crawl, site_summaries: dict[str, dict[str, Any]], started: float) -> dict[str, Any]:
+    """End a run (`close_run`) and close its WARC file and parser processes; the summary."""
+    total = close_run(crawl.engine, crawl.run_id, site_summaries, started)
     close_archive(crawl.archive)
     if crawl.parsers is not None:
         crawl.parsers.shutdown()
-    total["run_id"] = crawl.run_id
     total["archive"] = str(crawl.archive.path)
     return total
 

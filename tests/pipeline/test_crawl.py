@@ -185,6 +185,32 @@ def test_a_backfill_walks_the_listings_back_to_since_and_no_further(tmp_path):
     assert fetched == {f"/xay-dung-dang/bai-viet-{i}.html" for i in range(1, 17)} and summary["new_articles"] == 16
 
 
+def test_on_the_dask_task_runner_the_nightly_flow_crawls_a_site_per_worker_process(tmp_path):
+    from prefect.testing.utilities import prefect_test_harness
+    from prefect_dask import DaskTaskRunner
+
+    from flows import nightly
+
+    pages = corpus_articles(ROOT / "corpus")
+    papers = [serve({}), serve({})]
+    toml = ""
+    for number, paper in enumerate(papers):
+        paper.routes.update(build_site(paper.base, pages[3 * number : 3 * number + 3]))
+        toml += f'[[source]]\nname = "paper{number}"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\ndelay = 0.0\n'
+    sources = tmp_path / "sources.toml"
+    sources.write_text(toml, encoding="utf-8")
+    runner = DaskTaskRunner(cluster_kwargs={"processes": True, "n_workers": 2, "threads_per_worker": 1, "dashboard_address": None})
+    options = {"sources_file": str(sources), "db": str(tmp_path / "dask.db"), "archive_dir": str(tmp_path / "archive")}
+    with prefect_test_harness():
+        first = nightly.with_options(task_runner=runner)(**options)
+        second = nightly.with_options(task_runner=runner)(**options)
+    for paper in papers:
+        stop(paper)
+    assert first["new_articles"] == 6 and not first["failed_sites"] and second["new_articles"] == 0
+    assert sorted(p.name.rsplit("-", 1)[-1] for p in (tmp_path / "archive").glob("*.warc.gz")) == ["paper0.warc.gz"] * 2 + ["paper1.warc.gz"] * 2
+    assert len(_stored(options["db"])[0]) == 6
+
+
 def _done(db: str) -> int:
     """Articles committed so far (0 before the schema exists)."""
     try:
