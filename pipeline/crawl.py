@@ -142,11 +142,11 @@ def new_summary() -> dict[str, Any]:
     return {"pages_fetched": 0, "new_articles": 0, "facts": Counter(), "errors": Counter(), "seconds": 0.0, "failed": False}
 
 
-def profiles_for(crawl: Crawl, source: Source) -> tuple[Profile, ...] | None:
-    """The cleaning profile a source names (None: the shipped profiles)."""
-    if source.name not in crawl.profiles:
-        crawl.profiles[source.name] = (load_profile(Path(source.profile)),) if source.profile and Path(source.profile).is_file() else None
-    return crawl.profiles[source.name]
+def profiles_for(loaded: dict[str, tuple[Profile, ...] | None], source: Source) -> tuple[Profile, ...] | None:
+    """The cleaning profile a source names (None: the shipped profiles), read once into `loaded`."""
+    if source.name not in loaded:
+        loaded[source.name] = (load_profile(Path(source.profile)),) if source.profile and Path(source.profile).is_file() else None
+    return loaded[source.name]
 
 
 def _get(crawl: Crawl, source: Source, url: str, kind: str, summary: dict[str, Any], headers: dict[str, str] | None = None) -> Fetched | None:
@@ -288,7 +288,7 @@ def _warm_up() -> None:
 
 def parse_fetched(crawl: Crawl, source: Source, url: str, fetched: Fetched) -> dict[str, Any]:
     """`parse_article` on the run's pool of parser processes when it has one (cleaning and extraction are CPU-bound)."""
-    profiles = profiles_for(crawl, source)
+    profiles = profiles_for(crawl.profiles, source)
     if crawl.parsers is None:
         return parse_article(source, url, fetched.body, profiles)
     return crawl.parsers.submit(parse_article, source, url, fetched.body, profiles).result()
@@ -453,9 +453,7 @@ def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = 
     records = []
     for url, item in sorted(latest.items()):
         source = by_name.get(item.site) or Source(name=item.site, start_urls=(), article_pattern="")
-        if source.name not in profiles:
-            profiles[source.name] = (load_profile(Path(source.profile)),) if source.profile and Path(source.profile).is_file() else None
-        record = parse_article(source, url, item.body, profiles[source.name], item.date.isoformat(timespec="seconds"))
+        record = parse_article(source, url, item.body, profiles_for(profiles, source), item.date.isoformat(timespec="seconds"))
         if "error" not in record and record.get("text"):
             records.append(record)
     engine = open_store(db, create=True)

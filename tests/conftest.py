@@ -4,6 +4,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,31 +30,33 @@ def postgres_server():
     shutil.rmtree(home, ignore_errors=True)
 
 
+@contextmanager
+def _fresh_database(server):
+    """A new empty database on the PostgreSQL server, dropped afterwards; its URL."""
+    name = f"vnfacts_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(database_url(server.get_uri()), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield server.get_uri(name)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """A database URL on each backend: a fresh SQLite file, or a fresh database on the session's server."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'vnfacts.db'}"
         return
-    server = request.getfixturevalue("postgres_server")
-    name = f"vnfacts_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(database_url(server.get_uri()), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    yield server.get_uri(name)
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
-    admin.dispose()
+    with _fresh_database(request.getfixturevalue("postgres_server")) as url:
+        yield url
 
 
 @pytest.fixture
 def db_url_2(postgres_server):
     """A second fresh PostgreSQL database, for tests that compare two loads."""
-    name = f"vnfacts_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(database_url(postgres_server.get_uri()), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    yield postgres_server.get_uri(name)
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
-    admin.dispose()
+    with _fresh_database(postgres_server) as url:
+        yield url

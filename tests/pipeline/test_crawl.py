@@ -9,13 +9,14 @@ import subprocess
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
 from pipeline.crawl import crawl_sites, load_sources, reprocess
 from pipeline.crawl_state import DONE, crawl_urls, summaries
-from pipeline.demo_site import build_site, corpus_articles, serve, stop
+from pipeline.demo_site import Site, build_site, corpus_articles, serve, stop
 from pipeline.discover import canonical_url, feed_items, listing_links, sitemap_items
 from pipeline.search import search
 from pipeline.store import articles, facts, open_store
@@ -130,15 +131,21 @@ def test_a_site_failing_every_request_is_reported_and_the_others_go_on(site, tmp
     assert summary["sites"]["good"]["new_articles"] > 0 and summary["sites"]["dead"]["errors"]["connection"] >= 1
 
 
-def test_one_story_republished_by_two_papers_is_stored_per_site_linked_and_counted_once(tmp_path, db_url):
-    pages = corpus_articles(ROOT / "corpus")[10:13]
-    papers = [serve({}), serve({})]
-    toml = ""
-    for number, paper in enumerate(papers):
-        paper.routes.update(build_site(paper.base, pages))
+def _papers(pages: list[list[bytes]], tmp_path: Path) -> tuple[list[Site], Path]:
+    """Serve a paper per list of pages (`paper0`, `paper1`, ...) and write their sources file; the sites and the file."""
+    papers, toml = [], ""
+    for number, articles_ in enumerate(pages):
+        paper = serve({})
+        paper.routes.update(build_site(paper.base, articles_))
+        papers.append(paper)
         toml += f'[[source]]\nname = "paper{number}"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\ndelay = 0.0\n'
     sources = tmp_path / "sources.toml"
     sources.write_text(toml, encoding="utf-8")
+    return papers, sources
+
+def test_one_story_republished_by_two_papers_is_stored_per_site_linked_and_counted_once(tmp_path, db_url):
+    pages = corpus_articles(ROOT / "corpus")[10:13]
+    papers, sources = _papers([pages, pages], tmp_path)
     summary = crawl_sites(load_sources(sources), db_url, tmp_path / "archive")
     for paper in papers:
         stop(paper)
@@ -192,13 +199,7 @@ def test_on_the_dask_task_runner_the_nightly_flow_crawls_a_site_per_worker_proce
     from flows import nightly
 
     pages = corpus_articles(ROOT / "corpus")
-    papers = [serve({}), serve({})]
-    toml = ""
-    for number, paper in enumerate(papers):
-        paper.routes.update(build_site(paper.base, pages[3 * number : 3 * number + 3]))
-        toml += f'[[source]]\nname = "paper{number}"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\ndelay = 0.0\n'
-    sources = tmp_path / "sources.toml"
-    sources.write_text(toml, encoding="utf-8")
+    papers, sources = _papers([pages[0:3], pages[3:6]], tmp_path)
     runner = DaskTaskRunner(cluster_kwargs={"processes": True, "n_workers": 2, "threads_per_worker": 1, "dashboard_address": None})
     options = {"sources_file": str(sources), "db": str(tmp_path / "dask.db"), "archive_dir": str(tmp_path / "archive")}
     with prefect_test_harness():

@@ -37,12 +37,12 @@ def _first_views() -> dict[str, str]:
 def _story_views() -> dict[str, str]:
     """The first views with a story count beside each article count, and each citation's story."""
     views = {}
-    for name, query in _first_views().items():
-        if _COUNT in query:
-            query = query.replace(_COUNT, f"{_COUNT}\n               COUNT(DISTINCT {_STORY}) AS stories,")
+    for name, first in _first_views().items():
+        if _COUNT in first:
+            query = first.replace(_COUNT, f"{_COUNT}\n               COUNT(DISTINCT {_STORY}) AS stories,")
         else:
-            query = query.replace("f.sentence, f.fact_id", f"f.sentence, f.fact_id, {_STORY} AS story")
-        assert query not in _first_views().values(), f"view {name}: the first schema's text changed"
+            query = first.replace("f.sentence, f.fact_id", f"f.sentence, f.fact_id, {_STORY} AS story")
+        assert query != first, f"view {name}: the first schema's text changed"
         views[name] = query
     return views
 
