@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,11 +16,12 @@ from . import settings
 from .errors import VnfactsError
 from .settings import DB_HELP
 
-__all__ = ["crawl", "reprocess", "schedule", "parse_since"]
+__all__ = ["crawl", "reprocess", "schedule", "flows_main", "parse_since"]
 
-DEFAULT_SOURCES = "sources.toml"
-DEFAULT_ARCHIVE = "data/archive"
-FLOWS = Path(__file__).resolve().parents[1] / "flows.py"
+from .settings import ARCHIVE_DIR as DEFAULT_ARCHIVE
+from .settings import SCHEDULE_CRON as DEFAULT_CRON
+from .settings import SCHEDULE_TIMEZONE as DEFAULT_TIMEZONE
+from .settings import SOURCES_FILE as DEFAULT_SOURCES
 
 
 def parse_since(value: str | None) -> datetime | None:
@@ -127,19 +128,105 @@ def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db:
     click.echo(f"{result['articles']} archived articles, {result['changed']} changed, {result['facts']} facts written")
 
 
+def _schedule_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of a served schedule, shared by `vnfacts schedule` and `python flows.py serve`."""
+    options = [
+        click.option("--sources", "sources_file", default=DEFAULT_SOURCES, show_default=True, help="Sites to crawl (read at each run)."),
+        click.option("--db", help=DB_HELP),
+        click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, help="Directory of the WARC files, one per run."),
+        click.option("--cron", default=DEFAULT_CRON, show_default=True, help="When the nightly crawl runs (cron expression)."),
+        click.option("--timezone", "tz", default=DEFAULT_TIMEZONE, show_default=True, help="IANA time zone of --cron."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.command()
-@click.option("--cron", default="0 2 * * *", show_default=True, help="When to run the nightly crawl.")
-@click.option("--timezone", "tz", default="Asia/Ho_Chi_Minh", show_default=True)
-def schedule(cron: str, tz: str) -> None:
-    """Serve the Prefect `nightly` flow on a cron schedule until stopped (the same as `python flows.py serve`).
+@_schedule_options
+def schedule(sources_file: str, db: str | None, archive_dir: str, cron: str, tz: str) -> None:
+    """Serve the Prefect `nightly` flow on a cron schedule (and `backfill` on demand) until stopped.
 
+    Runs go to the Prefect server that PREFECT_API_URL names (start one with `prefect server start`);
+    each run's log and summary table are in its UI. Trigger a run now with
+    `prefect deployment run nightly/nightly`, a backfill with
+    `prefect deployment run backfill/backfill --param since=2018-01-01`.
+
+    \b
     Example:
-
-        vnfacts schedule --cron "0 2 * * *" --timezone Asia/Ho_Chi_Minh
+        vnfacts schedule --sources sources.toml --db data/vnfacts.db --archive data/archive
+        vnfacts schedule --cron "30 1 * * *" --timezone Asia/Ho_Chi_Minh
     """
-    if not FLOWS.is_file():
-        raise click.ClickException(f"{FLOWS}: not found; vnfacts schedule runs from a source checkout")
-    spec = importlib.util.spec_from_file_location("vnfacts_flows", FLOWS)
-    flows = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(flows)  # type: ignore[union-attr]
-    flows.serve_nightly(cron=cron, timezone=tz)
+    from .flows import serve_flows
+
+    try:
+        serve_flows(sources_file, db, archive_dir, cron, tz)
+    except VnfactsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+def flows_main() -> None:
+    """The Prefect flows of the nightly crawl: serve them on a schedule, run one now, or try them on a demo paper."""
+
+
+flows_main.add_command(schedule, name="serve")
+
+
+@flows_main.command(name="run")
+@click.option("--sources", "sources_file", default=DEFAULT_SOURCES, show_default=True, help="Sites to crawl.")
+@click.option("--db", help=DB_HELP)
+@click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, help="Directory of the WARC files, one per run.")
+def run_once(sources_file: str, db: str | None, archive_dir: str) -> None:
+    """One nightly run now, as a Prefect flow run."""
+    from .flows import nightly
+
+    nightly(sources_file=sources_file, db=db, archive_dir=archive_dir)
+
+
+@flows_main.command()
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(exists=True, file_okay=False), help="Pages served as the paper's articles.")
+@click.option("--db", default="out/demo.db", show_default=True, help=DB_HELP)
+@click.option("--archive", "archive_dir", default="out/archive", show_default=True, help="Directory of the WARC files.")
+def demo(corpus: str, db: str, archive_dir: str) -> None:
+    """One nightly run against a demo paper served on 127.0.0.1 from the corpus's HTML pages."""
+    import tempfile
+
+    from .demo_site import build_site, corpus_articles, serve, stop
+    from .flows import demo_sources, nightly
+
+    site = serve({})
+    site.routes.update(build_site(site.base, corpus_articles(corpus)))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            sources = Path(tmp) / "sources.toml"
+            sources.write_text(demo_sources(site.base), encoding="utf-8")
+            nightly(sources_file=str(sources), db=db, archive_dir=archive_dir)
+    finally:
+        stop(site)
+
+
+@flows_main.command(name="demo-site")
+@click.option("--corpus", default="corpus", show_default=True, type=click.Path(exists=True, file_okay=False), help="Pages served as the paper's articles.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1.")
+@click.option("--sources", "sources_file", default="out/demo-sources.toml", show_default=True, help="Where to write the demo paper's sources file.")
+def demo_site(corpus: str, port: int, sources_file: str) -> None:
+    """Serve the demo paper on 127.0.0.1 until stopped, and write its sources file for `serve --sources`."""
+    import time
+
+    from .demo_site import build_site, corpus_articles, serve, stop
+    from .flows import demo_sources
+
+    try:
+        site = serve({}, port)
+    except OSError as exc:
+        raise click.ClickException(f"127.0.0.1:{port}: {exc.strerror}") from None
+    site.routes.update(build_site(site.base, corpus_articles(corpus)))
+    Path(sources_file).parent.mkdir(parents=True, exist_ok=True)
+    Path(sources_file).write_text(demo_sources(site.base), encoding="utf-8")
+    click.echo(f"demo paper at {site.base}/xay-dung-dang/ ; sources file {sources_file} ; Ctrl-C stops")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        stop(site)

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from extractors.schema import FACT_TYPES
+
 from . import settings
 from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
 from .article import extract_page
@@ -44,7 +46,7 @@ from .crawl_state import (
     validators,
 )
 from .discover import feed_items, listing_links, next_page_url, sitemap_items
-from .errors import FetchError, VnfactsError
+from .errors import FetchError, VnfactsError, cause_of
 from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
 from .read import decode
 from .segment import segment
@@ -73,6 +75,7 @@ __all__ = [
     "crawl_site",
     "crawl_sites",
     "reprocess",
+    "summary_rows",
     "format_summary",
 ]
 
@@ -138,8 +141,14 @@ def load_sources(path: Path | str, only: Iterable[str] = ()) -> list[Source]:
 
 
 def new_summary() -> dict[str, Any]:
-    """An empty run summary: pages fetched, new articles, facts by type, errors by kind, seconds."""
-    return {"pages_fetched": 0, "new_articles": 0, "facts": Counter(), "errors": Counter(), "seconds": 0.0, "failed": False}
+    """An empty run summary: pages fetched, new articles, facts by type, errors by kind (and the hosts of failed fetches), seconds."""
+    return {"pages_fetched": 0, "new_articles": 0, "facts": Counter(), "errors": Counter(), "hosts": {}, "seconds": 0.0, "failed": False}
+
+
+def _count_failure(summary: dict[str, Any], exc: FetchError, url: str) -> None:
+    """Count a failed fetch by its kind and host, so the summary can say which hosts failed and why."""
+    summary["errors"][exc.kind] += 1
+    summary["hosts"].setdefault(exc.kind, Counter())[host_of(url)] += 1
 
 
 def profiles_for(loaded: dict[str, tuple[Profile, ...] | None], source: Source) -> tuple[Profile, ...] | None:
@@ -154,7 +163,7 @@ def _get(crawl: Crawl, source: Source, url: str, kind: str, summary: dict[str, A
     try:
         fetched = fetch(crawl.fetcher, url, headers, summary["errors"])
     except FetchError as exc:
-        summary["errors"][exc.kind] += 1
+        _count_failure(summary, exc, url)
         log.info("%s: %s", source.name, exc)
         return None
     summary["pages_fetched"] += 1
@@ -255,7 +264,7 @@ def fetch_article(crawl: Crawl, source: Source, url: str, summary: dict[str, Any
     try:
         fetched = fetch(crawl.fetcher, url, None, summary["errors"])
     except FetchError as exc:
-        summary["errors"][exc.kind] += 1
+        _count_failure(summary, exc, url)
         mark_failed(crawl.engine, url, exc.kind, exc.transient)
         crawl.progress(source.name, f"{exc.kind}: {url}")
         return None
@@ -409,6 +418,8 @@ def total_summary(site_summaries: dict[str, dict[str, Any]], seconds: float) -> 
             total[key] += summary[key]
         total["facts"].update(summary["facts"])
         total["errors"].update(summary["errors"])
+        for kind, hosts in summary["hosts"].items():
+            total["hosts"].setdefault(kind, Counter()).update(hosts)
     total["seconds"] = round(seconds, 3)
     total["failed_sites"] = sorted(name for name, s in site_summaries.items() if s["failed"])
     total["sites"] = site_summaries
@@ -463,15 +474,33 @@ def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = 
     return {"articles": len(latest), "changed": sum(1 for _, n in results if n is not None), "facts": sum(n or 0 for _, n in results)}
 
 
+def _described_errors(summary: dict[str, Any]) -> str:
+    """A summary's errors as a person reads them: cause, count and the hosts that failed (`refused connection 8 (a.vn)`)."""
+    parts = []
+    for kind, count in sorted(summary["errors"].items()):
+        hosts = summary["hosts"].get(kind)
+        parts.append(f"{cause_of(kind)} {count}" + (f" ({', '.join(sorted(hosts))})" if hosts else ""))
+    return "; ".join(parts) or "none"
+
+
+def summary_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """A run summary as table rows, one per site and a TOTAL: pages, new articles, facts by type, errors, seconds."""
+
+    def row(name: str, s: dict[str, Any]) -> dict[str, Any]:
+        facts = {kind: s["facts"].get(kind, 0) for kind in FACT_TYPES}
+        failed = " — FAILED: every request failed" if s.get("failed") else ""
+        return {"site": name, "pages": s["pages_fetched"], "new": s["new_articles"], **facts, "seconds": round(s["seconds"], 1), "errors": _described_errors(s) + failed}
+
+    return [row(name, s) for name, s in sorted(summary["sites"].items())] + [row("TOTAL", summary)]
+
+
 def format_summary(summary: dict[str, Any]) -> str:
-    """A run summary as the lines the CLI and flows print: one per site, then the total."""
-
-    def line(name: str, s: dict[str, Any]) -> str:
-        facts = ", ".join(f"{k} {v}" for k, v in sorted(s["facts"].items())) or "none"
-        errors = ", ".join(f"{k} {v}" for k, v in sorted(s["errors"].items())) or "none"
-        flag = "  FAILED (every request)" if s.get("failed") else ""
-        return f"{name:<24} pages {s['pages_fetched']:>4}  new {s['new_articles']:>4}  {s['seconds']:>7.1f}s  facts: {facts}  errors: {errors}{flag}"
-
-    lines = [line(name, s) for name, s in sorted(summary["sites"].items())]
-    lines.append(line("TOTAL", summary))
+    """A run summary as the aligned table the CLI and the flows print: one line per site, then the total."""
+    rows = summary_rows(summary)
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns[:-1]}
+    lines = []
+    for r in [dict(zip(columns, columns)), *rows]:
+        cells = [str(r[c]).ljust(widths[c]) if c == "site" else str(r[c]).rjust(widths[c]) for c in columns[:-1]]
+        lines.append("  ".join([*cells, str(r["errors"])]))
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 __all__ = [
     "VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "RecordsError", "StoreError", "QueryError",
     "FetchError", "RobotsDisallowed", "OffHostError", "TooManyRedirects", "TooLargeError", "HttpStatusError", "FetchTimeout",
-    "ConnectionFailed",
+    "ConnectionFailed", "DnsFailure", "ConnectionRefused", "ConfigError", "cause_of",
 ]
 
 
@@ -41,10 +41,15 @@ class QueryError(VnfactsError):
     """Raised by search when a query is malformed; says where and why."""
 
 
+class ConfigError(VnfactsError):
+    """Raised when a run's configuration (sources file, database URL, schedule) is unusable; names the file or value."""
+
+
 class FetchError(VnfactsError):
-    """Raised by the fetcher when a URL cannot be fetched; `kind` names the failure in run summaries."""
+    """Raised by the fetcher when a URL cannot be fetched; `kind` names the failure in run summaries, `cause` says it to a person."""
 
     kind = "fetch"
+    cause = "fetch failed"
     transient = False
 
 
@@ -52,24 +57,28 @@ class RobotsDisallowed(FetchError):
     """Raised before a request that the site's robots.txt forbids."""
 
     kind = "robots_disallowed"
+    cause = "disallowed by robots.txt"
 
 
 class OffHostError(FetchError):
     """Raised for a URL or redirect outside the configured hosts; it is never requested."""
 
     kind = "off_host"
+    cause = "off the configured hosts"
 
 
 class TooManyRedirects(FetchError):
     """Raised when a redirect chain is longer than the cap or loops."""
 
     kind = "too_many_redirects"
+    cause = "too many redirects"
 
 
 class TooLargeError(FetchError):
     """Raised when a body (decoded, so gzip bombs too) exceeds the size cap."""
 
     kind = "too_large"
+    cause = "over the size cap"
 
 
 class HttpStatusError(FetchError):
@@ -86,6 +95,7 @@ class FetchTimeout(FetchError):
     """Raised when every attempt timed out."""
 
     kind = "timeout"
+    cause = "timeout"
     transient = True
 
 
@@ -93,7 +103,37 @@ class ConnectionFailed(FetchError):
     """Raised when every attempt failed to connect."""
 
     kind = "connection"
+    cause = "connection failed"
     transient = True
+
+
+class DnsFailure(ConnectionFailed):
+    """Raised when the host name does not resolve."""
+
+    kind = "dns"
+    cause = "DNS failure"
+
+
+class ConnectionRefused(ConnectionFailed):
+    """Raised when the host refuses the connection (nothing listens on the port)."""
+
+    kind = "refused"
+    cause = "refused connection"
+
+
+def _fetch_errors(cls: type[FetchError] = FetchError) -> list[type[FetchError]]:
+    """Every fetch error class, to read their kinds and causes."""
+    return [cls] + [sub for child in cls.__subclasses__() for sub in _fetch_errors(child)]
+
+
+def cause_of(kind: str) -> str:
+    """A summary's error kind as a person reads it: `refused` → "refused connection", `retry_http_503` → "retried after HTTP 503"."""
+    if kind.startswith("retry_"):
+        return f"retried after {cause_of(kind.removeprefix('retry_'))}"
+    if kind.startswith("http_"):
+        return f"HTTP {kind.removeprefix('http_')}"
+    causes = {cls.kind: cls.cause for cls in _fetch_errors()}
+    return causes.get(kind, kind.replace("_", " "))
 
 
 class ReviewFileError(VnfactsError):

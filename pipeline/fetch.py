@@ -21,6 +21,8 @@ from protego import Protego
 from . import settings
 from .errors import (
     ConnectionFailed,
+    ConnectionRefused,
+    DnsFailure,
     FetchError,
     FetchTimeout,
     HttpStatusError,
@@ -139,7 +141,17 @@ def _request_once(fetcher: Fetcher, url: str, headers: dict[str, str]) -> Fetche
         except requests.ConnectionError as exc:
             if "timed out" in str(exc).lower():
                 raise FetchTimeout(f"{url}: timed out after {fetcher.timeout} s") from None
-            raise ConnectionFailed(f"{url}: cannot connect ({type(exc).__name__})") from None
+            raise _connection_failure(url, exc) from None
+
+
+def _connection_failure(url: str, exc: requests.ConnectionError) -> ConnectionFailed:
+    """The connection error by its cause: a name that does not resolve, a refused port, or another failure."""
+    said = str(exc)
+    if "NameResolutionError" in said or "Failed to resolve" in said or "Name or service not known" in said:
+        return DnsFailure(f"{url}: DNS failure, the host name does not resolve")
+    if "Connection refused" in said or "ConnectionRefusedError" in said:
+        return ConnectionRefused(f"{url}: connection refused")
+    return ConnectionFailed(f"{url}: cannot connect ({type(exc).__name__})")
 
 
 def _request(fetcher: Fetcher, url: str, headers: dict[str, str], events: Counter[str]) -> Fetched:

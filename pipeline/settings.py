@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-# Who we are: sites see this User-Agent and can reach the maintainers at the URL.
-FETCH_USER_AGENT = "vnfacts/0.1 (+https://github.com/vnfacts/vnfacts; research crawler of provincial party news)"
+import os
+
+# Who we are: sites see this User-Agent. It names the operator's contact (an e-mail address or a web page) when
+# VNFACTS_CONTACT is set, and advertises no address otherwise.
+FETCH_CONTACT = os.environ.get("VNFACTS_CONTACT", "").strip()
+FETCH_USER_AGENT = f"vnfacts/0.1 (research crawler of provincial party news{'; +' + FETCH_CONTACT if FETCH_CONTACT else ''})"
 FETCH_DELAY = 2.0  # seconds between two requests to one host (a source's `delay` overrides it)
 FETCH_TIMEOUT = 20.0  # seconds to connect and between bytes read
 FETCH_RETRIES = 3  # further attempts after a timeout, a connection error, a 429 or a 5xx
@@ -19,6 +23,12 @@ CRAWL_BACKFILL_PAGES = 200  # listing pages a backfill walks per start page at m
 CRAWL_MAX_ATTEMPTS = 3  # runs in which a URL that failed for a transient reason is tried again
 CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each (threads mostly wait)
 CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)
+
+# Where a crawl reads its sites and writes its archive, and when the nightly crawl runs, unless told otherwise.
+SOURCES_FILE = "sources.toml"
+ARCHIVE_DIR = "data/archive"
+SCHEDULE_CRON = "0 2 * * *"
+SCHEDULE_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 # What --db accepts, as every command that takes it explains it.
 DB_HELP = "Database: a SQLite file path (default data/vnfacts.db) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."

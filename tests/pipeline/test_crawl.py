@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from pipeline.crawl import crawl_sites, load_sources, reprocess
+from pipeline.crawl import crawl_sites, format_summary, load_sources, reprocess
 from pipeline.crawl_state import DONE, crawl_urls, summaries
 from pipeline.demo_site import Site, build_site, corpus_articles, serve, stop
 from pipeline.discover import canonical_url, feed_items, listing_links, sitemap_items
@@ -128,7 +128,9 @@ def test_a_site_failing_every_request_is_reported_and_the_others_go_on(site, tmp
     )
     summary = crawl_sites(load_sources(sources, ["good", "dead"]), str(tmp_path / "c.db"), tmp_path / "archive", **{**FETCH_OPTIONS, "retries": 0})
     assert summary["failed_sites"] == ["dead"]
-    assert summary["sites"]["good"]["new_articles"] > 0 and summary["sites"]["dead"]["errors"]["connection"] >= 1
+    assert summary["sites"]["good"]["new_articles"] > 0 and summary["sites"]["dead"]["errors"]["refused"] >= 1
+    dead_line = next(line for line in format_summary(summary).splitlines() if line.startswith("dead "))
+    assert f"refused connection 1 ({dead_base.removeprefix('http://')})" in dead_line and "FAILED" in dead_line
 
 
 def _papers(pages: list[list[bytes]], tmp_path: Path) -> tuple[list[Site], Path]:
