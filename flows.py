@@ -32,7 +32,7 @@ from prefect.schedules import Cron
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import settings
-from pipeline.crawl import (
+from pipeline.crawl.crawl import (
     Crawl,
     Source,
     close_crawl,
@@ -48,7 +48,7 @@ from pipeline.crawl import (
     parse_fetched,
     store_article,
 )
-from pipeline.fetch import Fetched
+from pipeline.crawl.fetch import Fetched
 from pipeline.store import open_store, start_run
 
 ROOT = Path(__file__).resolve().parent
@@ -185,7 +185,7 @@ def serve_nightly(cron: str = "0 2 * * *", timezone: str = "Asia/Ho_Chi_Minh", *
 
 def demo(db: str, archive_dir: str) -> dict[str, Any]:
     """One `nightly` run against a demo paper served on 127.0.0.1 from corpus/ (listing pages, pagination, a feed, articles)."""
-    from pipeline.demo_site import build_site, corpus_articles, serve, stop
+    from pipeline.crawl.demo_site import build_site, corpus_articles, serve, stop
 
     site = serve({})
     site.routes.update(build_site(site.base, corpus_articles(ROOT / "corpus")))

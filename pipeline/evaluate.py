@@ -16,7 +16,7 @@ from typing import Any
 from extractors.schema import FACT_TYPES
 
 from .errors import GoldFileError
-from .normalize import fold
+from .text.normalize import fold
 from .records import read_records
 
 __all__ = ["Score", "Report", "load_gold", "load_predictions", "evaluate", "format_report"]

@@ -5,13 +5,14 @@ titles carries facts as much as the body does — so cleaning labels those block
 instead of dropping them. What it drops is page furniture (menus, counters, login and
 comment forms, SEO wrapper sentences) and whatever follows the article: after an end
 mark (`./.`) only signature lines are kept, and a related-article or comment heading
-ends the article. The phrases and patterns are data, in `pipeline/data/`.
+ends the article. The phrases and patterns are data, in `pipeline/clean/data/`.
 
 HTML pages are cleaned from their markup (`html.py`), with the same phrases; a site
 profile in `profiles/` (`selectors.py`) may name the parts of one site's pages. Page-text
 dumps and the line labels both share are in `text.py`.
 
-Block text is left as written (outer white space stripped); normalisation comes later.
+Block text is left as written (outer white space stripped); normalisation comes later. May
+import: pipeline.errors, pipeline.settings, pipeline.text.
 """
 
 from .html import clean_html

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..errors import EmptyPageError
-from ..normalize import fold
-from ..read import looks_vietnamese
+from ..text.normalize import fold
+from ..text.read import looks_vietnamese
 from .selectors import (
     _GENERIC_SELECTORS,
     _HTML_DATA,

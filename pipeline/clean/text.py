@@ -16,10 +16,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import EmptyPageError
-from ..normalize import normalize
+from ..text.normalize import normalize
 
 LABELS = ("title", "lead", "body", "caption", "byline", "dateline", "source")
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _SECTION = re.compile(r"\[(\w+)\]")
 

@@ -3,8 +3,8 @@ import time
 import pytest
 
 from extractors.documents import extract
-from pipeline.normalize import normalize
-from pipeline.segment import segment
+from pipeline.text.normalize import normalize
+from pipeline.text.segment import segment
 
 
 def _facts(text):

@@ -13,8 +13,8 @@ from extractors import officials
 from extractors.lexicon import entries, table
 from extractors.registry import extract_facts
 from pipeline.evaluate import evaluate
-from pipeline.normalize import normalize
-from pipeline.segment import segment
+from pipeline.text.normalize import normalize
+from pipeline.text.segment import segment
 
 
 def _facts(text):

@@ -5,8 +5,8 @@ import pytest
 from extractors import percentages
 from extractors.schema import Percentage
 from pipeline.evaluate import evaluate
-from pipeline.normalize import normalize
-from pipeline.segment import segment
+from pipeline.text.normalize import normalize
+from pipeline.text.segment import segment
 
 
 def _percentages(text: str) -> list[Percentage]:

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.errors import QueryError
-from pipeline.search import parse_query, search
+from pipeline.store.search import parse_query, search
 from pipeline.store import load_records, open_store
 from tests.pipeline.store_helpers import official, record
 

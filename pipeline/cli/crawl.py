@@ -12,15 +12,15 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from . import settings
-from .errors import VnfactsError
-from .settings import DB_HELP
+from .. import settings
+from ..errors import VnfactsError
+from ..settings import DB_HELP
 
 __all__ = ["crawl", "reprocess", "schedule", "parse_since"]
 
 DEFAULT_SOURCES = "sources.toml"
 DEFAULT_ARCHIVE = "data/archive"
-FLOWS = Path(__file__).resolve().parents[1] / "flows.py"
+FLOWS = Path(__file__).resolve().parents[2] / "flows.py"
 
 
 def parse_since(value: str | None) -> datetime | None:
@@ -71,7 +71,7 @@ def crawl(
         vnfacts crawl --sources sources.toml --db data/vnfacts.db --only baothainguyen --max-articles 20
         vnfacts crawl --backfill --since 2018 --only baothainguyen
     """
-    from .crawl import crawl_sites, format_summary, load_sources
+    from ..crawl.crawl import crawl_sites, format_summary, load_sources
 
     try:
         sources = load_sources(sources_file, only)
@@ -116,8 +116,8 @@ def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db:
 
         vnfacts reprocess --archive data/archive --since 2026-01 --db data/vnfacts.db
     """
-    from .crawl import load_sources
-    from .crawl import reprocess as run
+    from ..crawl.crawl import load_sources
+    from ..crawl.crawl import reprocess as run
 
     sources = load_sources(sources_file) if sources_file else None
     try:
