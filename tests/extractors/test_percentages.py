@@ -1,5 +1,3 @@
-import time
-
 import pytest
 
 from extractors import percentages
@@ -351,12 +349,3 @@ def test_percentages_own_paragraphs_precision_recall_and_subject():
     score = report.by_type["percentage"]
     assert (score.precision, score.recall) == (1.0, 1.0), (score.as_dict(), report.missed, report.spurious)
     assert score.secondary == 1.0, report.wrong_field
-
-
-def test_percentages_cost_well_under_a_millisecond_per_thousand_characters():
-    doc = segment(normalize("\n\n".join(text for text, _ in PARAGRAPHS) * 3).text)
-    start = time.perf_counter()
-    for _ in range(5):
-        list(percentages.extract(doc))
-    per_thousand = (time.perf_counter() - start) / 5 / len(doc.text) * 1000
-    assert per_thousand < 0.001
