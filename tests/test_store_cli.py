@@ -65,8 +65,8 @@ def test_search_errors_are_one_clear_line(loaded, args, message):
 def test_browse_serves_folded_search_and_the_directory(tmp_path):
     from datasette.app import Datasette
 
-    from pipeline.store.browse import metadata, register
     from pipeline.store import load_records, open_store
+    from pipeline.store.browse import metadata, register
 
     path = tmp_path / "vnfacts.db"
     engine = open_store(path, create=True)

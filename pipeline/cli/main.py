@@ -17,9 +17,9 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from .common import database_error
 from ..errors import VnfactsError
 from ..settings import DB_HELP
+from .common import database_error
 
 __all__ = ["main"]
 
@@ -213,9 +213,9 @@ def search(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from ..store import open_store
     from ..store.export import write_hits
     from ..store.search import HIT_COLUMNS, search as run_search
-    from ..store import open_store
 
     try:
         engine = open_store(db)
@@ -245,8 +245,8 @@ def browse(db: str | None, host: str, port: int) -> None:
 
         vnfacts browse --db data/vnfacts.db --port 8001
     """
-    from ..store.browse import serve
     from ..store import open_store
+    from ..store.browse import serve
 
     try:
         engine = open_store(db)

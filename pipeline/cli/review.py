@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import database_error
 from ..errors import VnfactsError
 from ..settings import DB_HELP
+from .common import database_error
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine

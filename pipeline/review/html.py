@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from ..errors import ReviewFileError
-from .files import own_fields, read_lines
 from ..store import articles
+from .files import own_fields, read_lines
 
 __all__ = ["COLORS", "label", "render_article", "write_pages"]
 

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from ..evaluate import Report, evaluate
-from .files import latest_decisions, verdict
 from ..store import facts
+from .files import latest_decisions, verdict
 
 __all__ = ["score_reviews", "agreement", "review_stats"]
 

@@ -21,7 +21,6 @@ from ..text.normalize import fold, normalize
 from .keys import UNMARK, search_key
 from .schema import facts, person_aliases
 
-
 # -- provinces ----------------------------------------------------------------------------------
 
 

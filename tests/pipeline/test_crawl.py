@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import func, select, text
 
 from pipeline.crawl.crawl import crawl_sites, load_sources, reprocess
-from pipeline.crawl.state import DONE, crawl_urls, summaries
 from pipeline.crawl.demo_site import Site, build_site, corpus_articles, serve, stop
 from pipeline.crawl.discover import canonical_url, feed_items, listing_links, sitemap_items
-from pipeline.store.search import search
+from pipeline.crawl.state import DONE, crawl_urls, summaries
 from pipeline.store import articles, facts, open_store
+from pipeline.store.search import search
 
 from .crawl_fixtures import FETCH_OPTIONS, ROOT, fault_site, sources_toml
 
