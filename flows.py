@@ -9,7 +9,7 @@
 `python flows.py serve` is `vnfacts schedule`; `prefect deploy flows.py:nightly` finds the flows here too.
 """
 
-from pipeline.cli_crawl import flows_main
+from pipeline.cli.crawl import flows_main
 from pipeline.flows import backfill, nightly
 
 __all__ = ["nightly", "backfill"]

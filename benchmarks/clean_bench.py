@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean import clean_html  # noqa: E402
-from pipeline.normalize import fold  # noqa: E402
-from pipeline.read import read_document  # noqa: E402
+from pipeline.text.normalize import fold  # noqa: E402
+from pipeline.text.read import read_document  # noqa: E402
 
 FIXTURES = ROOT / "corpus" / "html"
 BODY_LABELS = ("lead", "body")

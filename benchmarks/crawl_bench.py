@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.crawl import Source, crawl_sites
-from pipeline.demo_site import build_site, serve, stop
+from pipeline.crawl.crawl import Source, crawl_sites
+from pipeline.crawl.demo_site import build_site, serve, stop
 
 
 def articles(count: int, host: int) -> list[bytes]:

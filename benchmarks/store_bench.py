@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.lexicon import entries  # noqa: E402
-from pipeline.cli import LOAD_BATCH  # noqa: E402
-from pipeline.search import search  # noqa: E402
+from pipeline.cli.main import LOAD_BATCH  # noqa: E402
 from pipeline.records import read_records  # noqa: E402
 from pipeline.store import load_records, open_store  # noqa: E402
+from pipeline.store.search import search  # noqa: E402
 
 TARGET_LOAD = 5000  # facts/s
 TARGET_FILTERED = 0.050  # s, p95 on SQLite

@@ -1,6 +1,8 @@
 """The fact extractors: one module per fact type, each registered in `registry`.
 
-Importing this package registers the built-in extractors, in the order listed here.
+Importing this package registers the built-in extractors, in the order listed here. The
+extractors work on a segmented spaCy `Doc` and plain data: they import nothing of `pipeline`.
+May import: nothing of pipeline.
 """
 
 from . import counts, documents, officials, percentages  # noqa: F401  (registers them)

@@ -18,117 +18,50 @@ title (`Trưởng Ban Tổ chức Trung ương`, no organization). An appointmen
 A person keeps one fact per role: a shorter title of the same role (`Phó Bí thư` beside `Phó Bí thư
 Thường trực` of the same committee) gives way to the fuller one.
 
-A name is 2 to 4 capitalised syllables starting with a surname (surnames.txt); where a
-place ends and a name begins (`tỉnh Hà Giang Hoàng Văn A`) is read with places.txt and the
-unit before the run. Historical figures (`Chủ tịch Hồ Chí Minh`) are never officials.
+Titles are recognised in `titles.py`, names in `names.py` (2 to 4 capitalised syllables starting
+with a surname; historical figures are never officials).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from .context import doc_text, sentence_texts
-from .lexicon import alternation, entries, table
+from .lexicon import alternation, entries
+from .names import (
+    PAREN_LIMIT,
+    Byline,
+    Person,
+    honorific_before,
+    is_name,
+    is_name_word,
+    listed_after,
+    listed_name,
+    name_after,
+    name_before,
+    name_start,
+    read_byline,
+)
 from .organizations import (
     ADMIN_UNITS,
     HONORIFIC,
-    NAME_PREFIX,
-    NAMED_HEADS,
     SHORT_HEADS,
     OrgSpan,
     Sentence,
-    head_at,
     read_organization,
 )
 from .registry import register
 from .schema import Fact, Official
+from .titles import CENTRAL_BODY, CENTRE, TITLE, Title, find_titles
 
 __all__ = ["extract"]
 
-_FULL_TITLES = {t.lower(): t for t in entries("titles")}
-_CENTRAL_TITLES = {t.lower(): t for t in entries("central_titles")}
-_ABBREVIATIONS = table("title_abbreviations")
-_CENTRAL = frozenset(_CENTRAL_TITLES.values())
-_WORD_ABBREVIATIONS = table("title_word_abbreviations")
-_SHORT_WORDS = re.compile(rf"(?<!\w)(?:{alternation(list(_WORD_ABBREVIATIONS))})(?!\w)")
-# Each abbreviated part of a title in full (lower case), with the ways it is written short.
-_SHORT_FORMS = {
-    full.lower(): [short for short, same in _WORD_ABBREVIATIONS.items() if same == full]
-    for full in set(_WORD_ABBREVIATIONS.values())
-}
 
-
-def _title_pattern(title: str) -> str:
-    """A regex for a title in any case, each of its parts that has an abbreviation also written short."""
-    pattern = re.escape(title)
-    for full, forms in _SHORT_FORMS.items():
-        written = "|".join(re.escape(form) for form in forms)
-        pattern = re.sub(
-            re.escape(re.escape(full)), lambda m: f"(?:{m.group()}|(?-i:{written}))", pattern, flags=re.IGNORECASE
-        )
-    return pattern
-
-
-_ALL_TITLES = sorted({*_FULL_TITLES.values(), *_CENTRAL}, key=len, reverse=True)
-# The first words a title (or its prefix) can start with: a cheap look-ahead before the long alternation.
-_PREFIXES = ("nguyên", "cựu", "tân", "quyền")
-_FIRST_WORDS = alternation([t.split()[0] for t in (*_ALL_TITLES, *_WORD_ABBREVIATIONS, *_PREFIXES)])
-# A title, maybe after `nguyên`/`cựu` (former), `tân` (new) or `quyền` (acting): the titles longest
-# first, any case, abbreviated parts in their own case; then whole-title abbreviations (`PBT`).
-_TITLE = re.compile(
-    rf"(?<![\w/])(?=(?i:{_FIRST_WORDS})(?!\w)|{alternation(list(_ABBREVIATIONS))})"
-    rf"(?:(?P<prefix>(?i:{alternation(_PREFIXES)}))\s+)?(?P<title>(?i:"
-    + "|".join(_title_pattern(t) for t in _ALL_TITLES)
-    + rf")|{alternation(list(_ABBREVIATIONS))})(?![\w/])"
-)
-
-
-def _insertions(expansion: str) -> dict[str, str]:
-    """The titles that are `expansion` with title words written after its first word, by those words (lower
-    case): `Phó Bí thư` → {`thường trực`: `Phó Bí thư Thường trực`}, `Ủy viên Ban Chấp hành` → {`dự khuyết`:
-    `Ủy viên dự khuyết Ban Chấp hành`, ...}."""
-    words = expansion.lower().split()
-    found: dict[str, str] = {}
-    for title in _ALL_TITLES:
-        full = title.split()
-        extra = len(full) - len(words)
-        if extra <= 0:
-            continue
-        lower = [w.lower() for w in full]
-        for at in range(1, len(words) + 1):
-            if lower[:at] == words[:at] and lower[at + extra :] == words[at:]:
-                found.setdefault(" ".join(lower[at : at + extra]), title)
-    return found
-
-
-# What a whole-title abbreviation's title becomes when title words follow it (`PBT Thường trực`).
-_EXTENDED = {expansion: _insertions(expansion) for expansion in set(_ABBREVIATIONS.values())}
-_EXTENSION = {
-    expansion: re.compile(
-        r"\s+(?P<words>(?i:" + "|".join(map(_title_pattern, sorted(words, key=len, reverse=True))) + r"))(?![\w/])"
-    )
-    for expansion, words in _EXTENDED.items()
-    if words
-}
-# An organization that is only the central body (`Trung ương`, `TW`, `Trung ương Đảng`): it belongs to the
-# title, which then names its central body whole (`Trưởng Ban Tổ chức Trung ương`).
-_CENTRE = "Trung ương"
-_CENTRAL_BODY = re.compile(
-    rf"(?P<centre>(?i:{re.escape(_CENTRE)})|{alternation(_SHORT_FORMS[_CENTRE.lower()])})(?P<party>\s+(?i:đảng))?"
-)
-_HONORIFICS = {k.lower(): v for k, v in table("honorifics").items()}
-_SURNAMES = frozenset(entries("surnames"))
-_MIDDLE_NAMES = frozenset(entries("middle_names"))
-_HISTORICAL = frozenset(name.lower() for name in entries("historical_figures"))
-_PLACES = frozenset(entries("places"))
-_PLACE_NOUNS = frozenset(entries("place_nouns"))
-# Capitalised words that head an organization or a unit and are nobody's middle or given name.
-_NOT_NAME = frozenset({"Sở", "Bộ", "Cục", "Viện", "Ban", "Báo", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đảng", "Ủy"})
 _VERB_JOIN = r"(?:\s*,\s*|\s+và\s+|\s+)"
 _VERBS = alternation(entries("appointment_verbs"))
 # `được điều động, bổ nhiệm giữ chức`, `được bầu làm`, `giữ chức`, `được bổ nhiệm`: ends where a title starts.
@@ -144,16 +77,8 @@ _APPOINTEE = re.compile(
 _CHAIN_JOINS = frozenset({"", "-", "–", "—", "kiêm", "đồng thời", "đồng thời là", "đồng thời kiêm"})
 # What may stand between a name and the title chain after it.
 _APPOSITION_MARKS = frozenset({",", "-", "–", "—", "(", ":"})
-# What may stand between a title and the name after it (`Bí thư Tỉnh ủy - đồng chí ...`, `... là ông ...`).
-_NAME_MARKS = frozenset({",", "-", "–", "—", ":", "là"})
 # What separates the names of a list (`Nguyễn Văn A, Trần Văn B và Lê Thị C`).
 _LIST_JOINS = frozenset({",", "và", ";"})
-# Words right before a title that make it the name of a body (`Ban Giám đốc`, `Đoàn Chủ tịch`).
-_BODY_OF_TITLES = frozenset({"ban", "đoàn"})
-# A line that is a name alone, maybe after degrees or ranks: `PGS.TS Nguyễn Văn A`.
-_BYLINE = re.compile(
-    rf"^(?:(?:{alternation(entries('name_prefixes'))})\.?\s*)*(?P<name>(?:\w+ ){{1,3}}\w+)\.?$"
-)
 # Words before a title that make someone else speak for its holder (`thay mặt Bí thư Tỉnh ủy, đồng chí
 # A`, `thừa ủy quyền của Chủ tịch UBND tỉnh, ông B`): the name after the comma is not the holder's.
 _ON_BEHALF = frozenset({"của", "mặt", "quyền", "lệnh"})
@@ -168,50 +93,17 @@ _FORMERLY = frozenset({"từng", "nguyên", "cựu"})
 _NOT_YET = re.compile(r"(?i:(?<!\w)(?:để|sẽ|dự kiến|đề nghị)(?!\w))")
 # A line heading a list opens with its title after at most this many words (`Danh sách các đồng chí`).
 _HEADER_LEAD = 4
-# Asides in parentheses longer than this are not skipped.
-_PAREN_LIMIT = 15
-
-
-@dataclass(frozen=True, slots=True)
-class _Title:
-    """A title found in a sentence: tokens[first:last], written out in full."""
-
-    first: int
-    last: int
-    title: str
-    central: bool
-    former: bool
-    abbreviated: bool
-    org_first: int | None = None  # where its organization starts, when the title ends inside it
 
 
 @dataclass(slots=True)
 class _Mention:
     """A title with its organization, and the name that follows it when one does."""
 
-    title: _Title
+    title: Title
     org: OrgSpan | None
     end: int
     name: tuple[int, int] | None = None
     honorific: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Person:
-    """A person's name as tokens[first:last], with the honorific written before it."""
-
-    first: int
-    last: int
-    honorific: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Byline:
-    """A line that is only a person's name (`ThS. Nguyễn Văn A`), whose title may stand on the next line."""
-
-    name: str
-    start: int
-    honorific: None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,174 +119,11 @@ class _Held:
 class _Carry:
     """What a line leaves to the lines after it: the name it holds alone, or the titles it heads a list with."""
 
-    byline: _Byline | None = None
+    byline: Byline | None = None
     header: list[_Held] = field(default_factory=list)
 
 
-def _is_name_word(word: str) -> bool:
-    """Whether a token can be a syllable of a name: a capitalised word of letters only (`Nguyễn`, `A`)."""
-    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
-
-
-def _is_name(words: Sequence[str]) -> bool:
-    """Whether words are a person's name: 2-4 syllables from a surname, not a place nor a historical figure."""
-    if not 2 <= len(words) <= 4 or words[0] not in _SURNAMES:
-        return False
-    if not all(_is_name_word(w) for w in words) or any(w in _NOT_NAME for w in words[1:]):
-        return False
-    joined = " ".join(words)
-    return joined not in _PLACES and joined.lower() not in _HISTORICAL
-
-
-def _name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
-    """Where a name starts in the capitalised run tokens[a:b] read in `mode`; b where it holds none.
-
-    `none`: the run is a name or ends with one, the longest. `optional` (after `tỉnh`, `Tỉnh ủy`):
-    a place may come first, and a bare two-syllable run is the place. `required` (after `xã`):
-    the place comes first, unless the run reads surname + middle name + given name. `named`
-    (after `Trường`, `Công ty`): an institution's name of two words or more comes first, unless
-    the run reads surname + middle name + given name.
-    """
-    words = sent.words(a, b)
-    if mode != "none" and " ".join(words) in _PLACES:
-        return b
-    best: tuple[tuple, int] | None = None
-    for k in range(len(words) - 1):
-        name = words[k:]
-        if not _is_name(name):
-            continue
-        if mode != "none" and k == 0 and len(name) == 2:
-            continue
-        bare = k == 0 and name[1] not in _MIDDLE_NAMES
-        if (mode in ("required", "named") and bare) or (mode == "named" and k == 1):
-            continue
-        rank = (-k,) if mode == "none" else (k != 1, len(name) >= 3, -k)
-        if best is None or rank > best[0]:
-            best = (rank, a + k)
-    return b if best is None else best[1]
-
-
-def _titles(sent: Sentence) -> list[_Title]:
-    """Every title in a sentence, in order, with abbreviations checked for their case.
-
-    A whole-title abbreviation takes the title words after it (`PBT Thường trực` → `Phó Bí thư
-    Thường trực`); a title whose body is written as an abbreviated organization stops before it
-    (`Chủ nhiệm UBKT Tỉnh ủy` → `Chủ nhiệm` + `UBKT Tỉnh ủy`).
-    """
-    found: list[_Title] = []
-    for match in _TITLE.finditer(sent.text):
-        written = match.group("title")
-        prefix = match.group("prefix")
-        first = sent.at(match.start())
-        if found and first < found[-1].last:
-            continue
-        if prefix and prefix[0].isupper() and _is_name_word(sent.word(first - 1)):
-            prefix, first = None, sent.at(match.start("title"))
-        end, body = match.end(), None
-        if written in _ABBREVIATIONS:
-            title, abbreviated = _ABBREVIATIONS[written], True
-            more = _EXTENSION[title].match(sent.text, end) if title in _EXTENSION else None
-            if more:
-                key = _SHORT_WORDS.sub(lambda m: _WORD_ABBREVIATIONS[m.group()], more.group("words")).lower()
-                title, end = _EXTENDED[title][key], more.end()
-        else:
-            key = _SHORT_WORDS.sub(lambda m: _WORD_ABBREVIATIONS[m.group()], written).lower()
-            title = _CENTRAL_TITLES.get(key) or _FULL_TITLES[key]
-            abbreviated = key != written.lower()
-            if abbreviated and title not in _CENTRAL:
-                title, end, abbreviated, body = _before_body(sent, match.start("title"), written, title, end)
-        if not prefix and sent.word(first - 1).lower() in _BODY_OF_TITLES:
-            continue
-        if prefix and prefix.lower() == "quyền":
-            title = f"Quyền {title}"
-        former = bool(prefix) and prefix.lower() in {"nguyên", "cựu"}
-        org_first = sent.at(body) if body is not None else None
-        found.append(_Title(first, sent.at(end), title, title in _CENTRAL, former, abbreviated, org_first))
-    return found
-
-
-def _before_body(
-    sent: Sentence, start: int, written: str, title: str, end: int
-) -> tuple[str, int, bool, int | None]:
-    """A title written with an abbreviated body (`Chủ nhiệm UBKT`, `Trưởng Đoàn ĐBQH`) cut before that body,
-    which is the organization as written (`UBKT Tỉnh ủy`, `Đoàn ĐBQH tỉnh`, sharing the head `Đoàn`).
-
-    Returns the title's first words, the character it ends at, whether it is still abbreviated, and the
-    character its organization starts at; a title with no such body comes back whole, with None.
-    """
-    for short in _SHORT_WORDS.finditer(written):
-        if short.start() == 0:
-            continue
-        i = sent.at(start + short.start())
-        head = head_at(sent, i)
-        shared = head_at(sent, i - 1) if head is None else None
-        if head is None and (shared is None or shared.end() <= sent.tokens[i].start):
-            continue
-        before = written[: short.start()].rstrip()
-        words = _SHORT_WORDS.sub(lambda m: _WORD_ABBREVIATIONS[m.group()], before).split()
-        body = sent.tokens[i - 1 if head is None else i].start
-        return " ".join(title.split()[: len(words)]), start + len(before), before != " ".join(words), body
-    return title, end, True, None
-
-
-def _skip_parens(sent: Sentence, i: int) -> int:
-    """The index after the parenthesised asides starting at token i (`(bên phải)`, `(áo trắng)`)."""
-    while sent.word(i) == "(":
-        close = next((j for j in range(i + 1, min(len(sent.tokens), i + _PAREN_LIMIT)) if sent.word(j) == ")"), None)
-        if close is None:
-            break
-        i = close + 1
-    return i
-
-
-def _honorific_before(sent: Sentence, i: int) -> tuple[str | None, int]:
-    """The honorific written right before token i (`ông`, `đ/c`, `Các đồng chí:`) and the token it starts at."""
-    j = i - 1
-    if sent.word(j) == ":":
-        j -= 1
-    for back in (3, 2, 1):
-        k = j - back + 1
-        if k < 0:
-            continue
-        match = sent.match(HONORIFIC, k)
-        if match and match.end() == sent.tokens[j].end:
-            return _HONORIFICS[match.group().lower()], k
-    return None, i
-
-
-def _name_after(sent: Sentence, i: int) -> tuple[tuple[int, int] | None, str | None, bool]:
-    """The name from token i on after a title or organization, its honorific, and whether a mark stood before it.
-
-    Asides in parentheses are skipped; a comma or dash may stand before the name only with an
-    honorific or a rank (`Bí thư Tỉnh ủy, đồng chí Nguyễn Văn A`, `Giám đốc Công an tỉnh, Đại tá
-    Lê Văn B`), and `là` may (`... là ông Nguyễn Văn A`).
-    """
-    i = _skip_parens(sent, i)
-    mark = sent.word(i)
-    marked = mark in _NAME_MARKS
-    if marked:
-        i += 1
-    honorific = None
-    match = sent.match(HONORIFIC, i)
-    if match:
-        honorific = _HONORIFICS[match.group().lower()]
-        i = sent.at(match.end())
-        if sent.word(i) == ":":
-            i += 1
-    prefix = sent.match(NAME_PREFIX, i)
-    if prefix:
-        i = sent.at(prefix.end())
-    if marked and mark != "là" and honorific is None and prefix is None:
-        return None, None, marked
-    end = i
-    while end < len(sent.tokens) and _is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
-        end += 1
-    if not _is_name(sent.words(i, end)):
-        return None, None, marked
-    return (i, end), honorific, marked
-
-
-def _read_mention(sent: Sentence, title: _Title) -> _Mention:
+def _read_mention(sent: Sentence, title: Title) -> _Mention:
     """A title with the organization after it and the name that follows, if any.
 
     A title `Trưởng` + head (`Trưởng Ban`, `Trưởng phòng`, `Trưởng bản`, `Tổ trưởng tổ dân phố`) shares the
@@ -404,22 +133,22 @@ def _read_mention(sent: Sentence, title: _Title) -> _Mention:
     org = None
     if not title.central:
         start = title.org_first if title.org_first is not None else _shared_head(sent, title.last)
-        org = read_organization(sent, start, _name_start)
-        if org is None and _name_after(sent, title.last)[0] is None:
-            org = read_organization(sent, title.last, _name_start, headless=True)
+        org = read_organization(sent, start, name_start)
+        if org is None and name_after(sent, title.last)[0] is None:
+            org = read_organization(sent, title.last, name_start, headless=True)
     mention = _Mention(title, org, org.last if org else title.last)
     if org is not None and org.last <= title.last:
         mention.org = None
     if mention.org is not None:
-        centre = _CENTRAL_BODY.fullmatch(sent.text, org.start, org.end)
+        centre = CENTRAL_BODY.fullmatch(sent.text, org.start, org.end)
         if centre:
-            body = _CENTRE + (" Đảng" if centre.group("party") else "")
+            body = CENTRE + (" Đảng" if centre.group("party") else "")
             mention.title = replace(title, last=org.last, title=f"{title.title} {body}", central=True)
             mention.org = None
     if org is not None and org.name is not None:
         mention.name, mention.end = org.name, org.name[1]
         return mention
-    name, honorific, marked = _name_after(sent, mention.end)
+    name, honorific, marked = name_after(sent, mention.end)
     if name is not None and not (marked and sent.word(title.first - 1).lower() in _ON_BEHALF):
         mention.name, mention.honorific, mention.end = name, honorific, name[1]
     return mention
@@ -450,33 +179,7 @@ def _chains(sent: Sentence, mentions: list[_Mention]) -> list[list[_Mention]]:
     return chains
 
 
-def _name_before(sent: Sentence, end: int) -> _Person | None:
-    """The name ending before token `end`: a run of capitalised words read back, with its honorific.
-
-    A run holding an organization head (`Sở`, `Ban`) is a name only after it; a run after a unit
-    (`xã`, `tỉnh`) is read as in an organization, and one after a place noun (`đường`, `chợ`) or
-    starting with an institution (`Trường`) starts with its proper name.
-    """
-    start = end
-    while start > 0 and _is_name_word(sent.word(start - 1)) and start - 1 not in sent.stops:
-        start -= 1
-    heads = [k for k in range(start, end) if sent.word(k) in _NOT_NAME]
-    before = sent.word(start - 1).lower()
-    if heads:
-        start, mode = heads[-1] + 1, "optional"
-    elif sent.word(start).lower() in NAMED_HEADS:
-        start, mode = start + 1, "named"
-    elif before in _PLACE_NOUNS:
-        mode = "named"
-    else:
-        mode = ADMIN_UNITS.get(before, "none")
-    first = _name_start(sent, start, end, mode)
-    if first == end:
-        return None
-    return _Person(first, end, _honorific_before(sent, first)[0])
-
-
-def _apposed_person(sent: Sentence, chain: list[_Mention], named: dict[int, _Person]) -> _Person | None:
+def _apposed_person(sent: Sentence, chain: list[_Mention], named: dict[int, Person]) -> Person | None:
     """The person a chain is in apposition to: `Nguyễn Văn A, Phó Bí thư ...`, `Nguyễn Văn A (Bí thư ...)`.
 
     An age may stand between them (`Nguyễn Văn A, 58 tuổi, Bí thư ...`); without a comma, dash or
@@ -488,17 +191,17 @@ def _apposed_person(sent: Sentence, chain: list[_Mention], named: dict[int, _Per
     if sent.word(end - 1) == "tuổi" and sent.word(end - 2).isdigit() and sent.word(end - 3) == ",":
         end -= 3
     if sent.word(end - 1) == ")":
-        opening = next((j for j in range(end - 2, max(-1, end - _PAREN_LIMIT), -1) if sent.word(j) == "("), None)
+        opening = next((j for j in range(end - 2, max(-1, end - PAREN_LIMIT), -1) if sent.word(j) == "("), None)
         end = end if opening is None else opening
     if end in named:
         return named[end]
-    person = _name_before(sent, end)
+    person = name_before(sent, end)
     if person is None or (not marked and person.honorific is None):
         return None
     return person
 
 
-def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, _Person]) -> list[_Person]:
+def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, Person]) -> list[Person]:
     """The people an appointment phrase gives the chain's titles: `Các ông: A, B được bầu giữ chức ...`.
 
     A plural honorific before the list (`Các đồng chí:`) is every listed person's. Where no name
@@ -515,19 +218,19 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, _P
         end -= 1
     if end in named:
         return [named[end]]
-    people: list[_Person] = []
+    people: list[Person] = []
     while end > 0:
-        person = _name_before(sent, end)
+        person = name_before(sent, end)
         if person is None:
             break
         people.append(person)
-        end = _honorific_before(sent, person.first)[1]
+        end = honorific_before(sent, person.first)[1]
         if sent.word(end - 1) not in _LIST_JOINS:
             break
         end -= 1
     if people and sent.word(end).lower() == "các":
         shared = people[-1].honorific
-        people = [_Person(p.first, p.last, p.honorific or shared) for p in people]
+        people = [Person(p.first, p.last, p.honorific or shared) for p in people]
     if not people:
         appointee = _appointee(sent, phrase.start())
         between = sent.text[sent.tokens[appointee.last - 1].end : phrase.start()] if appointee else ""
@@ -535,17 +238,17 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, _P
     return people[::-1]
 
 
-def _appointee(sent: Sentence, before: int) -> _Person | None:
+def _appointee(sent: Sentence, before: int) -> Person | None:
     """The person the last appointment verb before character `before` names (`bổ nhiệm ông A`); a verb with no
     name after it (`chỉ định tham gia Ban Chấp hành`) leaves the one named before."""
     person = None
     for verb in _APPOINTEE.finditer(sent.text, 0, before):
         first = sent.at(verb.end())
         end = first
-        while _is_name_word(sent.word(end)) and end - first < 4:
+        while is_name_word(sent.word(end)) and end - first < 4:
             end += 1
-        if _is_name(sent.words(first, end)):
-            person = _Person(first, end, _honorific_before(sent, first)[0])
+        if is_name(sent.words(first, end)):
+            person = Person(first, end, honorific_before(sent, first)[0])
     return person
 
 
@@ -554,14 +257,14 @@ def _official(
     offset: int,
     mention: _Mention,
     organization: str | None,
-    holder: _Person | _Byline,
+    holder: Person | Byline,
     confidence: float,
 ) -> Official:
     """The fact that `holder` holds `mention`'s title in `organization`, with its evidence span and confidence."""
     title, org = mention.title, mention.org
     start = offset + sent.tokens[title.first].start
     end = offset + sent.tokens[(org.last if org else title.last) - 1].end
-    if isinstance(holder, _Byline):
+    if isinstance(holder, Byline):
         person, start = holder.name, holder.start
     else:
         person = " ".join(sent.words(holder.first, holder.last))
@@ -596,65 +299,26 @@ def _chain_organizations(sent: Sentence, chain: list[_Mention]) -> list[str | No
 
 def _plural(sent: Sentence, chain: list[_Mention]) -> bool:
     """Whether a chain names a post several people hold: `các đồng chí Phó Chủ tịch UBND tỉnh: ...`."""
-    honorific_start = _honorific_before(sent, chain[0].title.first)[1]
+    honorific_start = honorific_before(sent, chain[0].title.first)[1]
     return "các" in (sent.word(honorific_start).lower(), sent.word(honorific_start - 1).lower())
 
 
-def _listed_name(sent: Sentence, i: int, honorific: str | None) -> _Person | None:
-    """The name of a list item from token i, after its own honorific or rank if it has one."""
-    own = sent.match(HONORIFIC, i)
-    if own:
-        i, honorific = sent.at(own.end()), _HONORIFICS[own.group().lower()]
-    prefix = sent.match(NAME_PREFIX, i)
-    if prefix:
-        i = sent.at(prefix.end())
-    end = i
-    while _is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
-        end += 1
-    return _Person(i, end, honorific) if _is_name(sent.words(i, end)) else None
-
-
-def _listed_after(sent: Sentence, i: int, honorific: str | None) -> list[_Person]:
-    """The people listed from token i after a plural title.
-
-    Names may follow each other (`: Nguyễn Văn A, Trần Văn B và Lê Thị C`) or each carry its own
-    titles up to a semicolon (`: Nguyễn Văn A, Trưởng Ban Tổ chức Tỉnh ủy; Trần Văn B, ...`).
-    """
-    if sent.word(i) == ":":
-        i += 1
-    people: list[_Person] = []
-    while i < len(sent.tokens):
-        person = _listed_name(sent, i, honorific)
-        if person is None:
-            break
-        people.append(person)
-        i = _skip_parens(sent, person.last)
-        if sent.word(i) in {",", "và"} and _listed_name(sent, i + 1, honorific):
-            i += 1
-            continue
-        semicolon = next((j for j in range(i, len(sent.tokens)) if sent.word(j) == ";"), None)
-        if sent.word(i) != "," or semicolon is None:
-            break
-        i = semicolon + 1
-    return people
-
-
-def _people(sent: Sentence, chain: list[_Mention], named: dict[int, _Person]) -> tuple[list[_Person], float]:
+def _people(sent: Sentence, chain: list[_Mention], named: dict[int, Person]) -> tuple[list[Person], float]:
     """Who holds a chain's titles, and how sure: a list after a plural title, a name after the chain,
     a name in apposition before it, or the people an appointment names."""
     last = chain[-1]
     if _plural(sent, chain):
-        honorific = _honorific_before(sent, chain[0].title.first)[0]
-        listed = _listed_after(sent, last.name[0] if last.name else last.end, honorific)
+        honorific = honorific_before(sent, chain[0].title.first)[0]
+        listed = listed_after(sent, last.name[0] if last.name else last.end, honorific)
         if listed:
             return listed, 0.8
     if last.name is not None:
         honorific = (
             last.honorific
-            or _honorific_before(sent, last.name[0])[0]
-            or _honorific_before(sent, chain[0].title.first)[0]
+            or honorific_before(sent, last.name[0])[0]
+            or honorific_before(sent, chain[0].title.first)[0]
         )
-        return [_Person(*last.name, honorific)], 0.9
+        return [Person(*last.name, honorific)], 0.9
     person = _apposed_person(sent, chain, named)
     if person is not None:
         return [person], 0.85
@@ -669,13 +333,13 @@ def _sentence_facts(text: str, offset: int, carry: _Carry) -> tuple[list[Officia
     nothing else (`Phó Trưởng Ban Tuyên giáo Tỉnh ủy` under the author's name).
     """
     sent = Sentence(text)
-    titles = _titles(sent)
+    titles = find_titles(sent)
     sent.stops = {t.first for t in titles}
     mentions: list[_Mention] = []
     for title in titles:
         if not mentions or title.first >= mentions[-1].end:
             mentions.append(_read_mention(sent, title))
-    named: dict[int, _Person] = {}
+    named: dict[int, Person] = {}
     facts: list[Official] = []
     header: list[_Held] = []
     for chain in _chains(sent, mentions):
@@ -684,7 +348,7 @@ def _sentence_facts(text: str, offset: int, carry: _Carry) -> tuple[list[Officia
         if not people and carry.byline is not None and _is_title_line(sent, chain):
             people, confidence = [carry.byline], 0.7
         for person in people:
-            if isinstance(person, _Person):
+            if isinstance(person, Person):
                 named[person.last] = named[chain[-1].end] = person
             facts.extend(_official(sent, offset, m, org, person, confidence) for m, org in held)
         if not people and _heads_list(sent, chain):
@@ -712,7 +376,7 @@ def _list_item_facts(text: str, offset: int, header: list[_Held], marked: bool) 
     if item is None and not marked:
         return None
     sent = Sentence(text)
-    person = _listed_name(sent, sent.at(item.end()) if item else 0, None)
+    person = listed_name(sent, sent.at(item.end()) if item else 0, None)
     if person is None:
         return None
     name = " ".join(sent.words(person.first, person.last))
@@ -736,14 +400,6 @@ def _is_title_line(sent: Sentence, chain: list[_Mention]) -> bool:
     """Whether a sentence is a title chain and nothing else (the second line of a byline)."""
     rest = sent.words(chain[-1].end, len(sent.tokens))
     return chain[0].title.first == 0 and all(not w[0].isalnum() for w in rest)
-
-
-def _byline(text: str, offset: int) -> _Byline | None:
-    """The person a line names, if the line is only a name (after degrees or ranks)."""
-    match = _BYLINE.match(text.strip())
-    if match is None or not _is_name(match.group("name").split()):
-        return None
-    return _Byline(match.group("name"), offset + text.index(match.group("name")))
 
 
 def _merged(facts: list[Official]) -> list[Official]:
@@ -816,11 +472,11 @@ def extract(doc: Doc) -> Iterator[Fact]:
         facts.extend(listed or ())
         carry.header = carry.header if listed is not None else []
         marked = False
-        if _TITLE.search(sentence):
+        if TITLE.search(sentence):
             found, header = _sentence_facts(sentence, start, carry)
             facts.extend(found)
             carry.header = header if line and header else carry.header
-        carry.byline = _byline(sentence, start) if line else None
+        carry.byline = read_byline(sentence, start) if line else None
     return iter(_merged(facts))
 
 

@@ -15,9 +15,9 @@ from extractors import extract_facts
 
 from .clean import Block, Page, clean_html, clean_text
 from .errors import VnfactsError
-from .normalize import normalize
-from .read import read_document
-from .segment import segment
+from .text.normalize import normalize
+from .text.read import read_document
+from .text.segment import segment
 
 __all__ = ["INPUT_SUFFIXES", "assemble", "extract_page", "process_file", "input_files"]
 

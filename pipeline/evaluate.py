@@ -16,8 +16,8 @@ from typing import Any
 from extractors.schema import FACT_TYPES
 
 from .errors import GoldFileError
-from .normalize import fold
 from .records import read_records
+from .text.normalize import fold
 
 __all__ = ["Score", "Report", "load_gold", "load_predictions", "evaluate", "format_report"]
 

@@ -32,7 +32,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.types.entrypoint import EntrypointType
 
 from . import settings
-from .crawl import (
+from .crawl.crawl import (
     Crawl,
     Source,
     close_crawl,

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from tests.helpers import windows_1258
 
 ROOT = Path(__file__).resolve().parents[1]

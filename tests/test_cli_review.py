@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.cli_review import review
+from pipeline.cli.main import main
+from pipeline.cli.review import review
 
 ROOT = Path(__file__).resolve().parents[1]
 

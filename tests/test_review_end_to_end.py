@@ -5,7 +5,7 @@ import json
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.store import facts, open_store
 
 PAGE = (

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.demo_site import build_site, corpus_articles, serve, stop
+from pipeline.crawl.demo_site import build_site, corpus_articles, serve, stop
 from pipeline.flows import demo_sources
 
 ROOT = Path(__file__).resolve().parents[1]

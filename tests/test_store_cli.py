@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from tests.pipeline.store_helpers import ROOT, official, record
 
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -65,8 +65,8 @@ def test_search_errors_are_one_clear_line(loaded, args, message):
 def test_browse_serves_folded_search_and_the_directory(tmp_path):
     from datasette.app import Datasette
 
-    from pipeline.browse import metadata, register
     from pipeline.store import load_records, open_store
+    from pipeline.store.browse import metadata, register
 
     path = tmp_path / "vnfacts.db"
     engine = open_store(path, create=True)

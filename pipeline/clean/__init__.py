@@ -5,17 +5,21 @@ titles carries facts as much as the body does — so cleaning labels those block
 instead of dropping them. What it drops is page furniture (menus, counters, login and
 comment forms, SEO wrapper sentences) and whatever follows the article: after an end
 mark (`./.`) only signature lines are kept, and a related-article or comment heading
-ends the article. The phrases and patterns are data, in `pipeline/data/`.
+ends the article. The phrases and patterns are data, in `pipeline/clean/data/`.
 
-HTML pages are cleaned from their markup (`html.py`), with the same phrases; a site
-profile in `profiles/` (`selectors.py`) may name the parts of one site's pages. Page-text
-dumps and the line labels both share are in `text.py`.
+Page-text dumps are cleaned in `text.py`, HTML pages from their markup: `blocks.py` reads a
+page into text blocks, `html.py` picks the article and labels its parts, `metadata.py` reads
+what the page says about itself (title, dates, canonical URL, language, author); a site
+profile in `profiles/` (`selectors.py`) may name the parts of one site's pages. The line model
+and the labelling rules both cleaners share are in `lines.py`.
 
-Block text is left as written (outer white space stripped); normalisation comes later.
+Block text is left as written (outer white space stripped); normalisation comes later. May
+import: pipeline.errors, pipeline.settings, pipeline.text.
 """
 
 from .html import clean_html
+from .lines import DATA_DIR, LABELS, Block, Page
 from .selectors import PROFILES_DIR, Profile, load_profile, load_profiles
-from .text import DATA_DIR, LABELS, Block, Page, clean_text
+from .text import clean_text
 
 __all__ = ["LABELS", "Block", "Page", "Profile", "clean_text", "clean_html", "load_profile", "load_profiles", "DATA_DIR", "PROFILES_DIR"]

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from bs4 import Tag
 
-from .text import DATA_DIR, _sections
+from .lines import DATA_DIR, data_sections
 
-_HTML_DATA = _sections("html")
+HTML_DATA = data_sections("html")
 PROFILES_DIR = Path(__file__).resolve().parents[2] / "profiles"
 _LABEL_ROLES = ("title", "lead", "caption", "byline", "source", "dateline")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -29,7 +29,7 @@ _COMPOUND = re.compile(r"([\w-]*)((?:[.#][\w-]+|\[[\w:-]+(?:[*]?=[^\]]+)?\])*)")
 
 
 
-def _class_names(element: Tag) -> list[str]:
+def class_names(element: Tag) -> list[str]:
     """An element's class names and id (the tree is parsed with class as one string)."""
     names = (element.get("class") or "").split()
     ident = element.get("id")
@@ -95,13 +95,13 @@ def _compound(text: str, where: str) -> _Compound:
     return _Compound(match.group(1).lower(), frozenset(classes), ident, tuple(attrs))
 
 
-def _selector(text: str, where: str) -> _Selector:
+def parse_selector(text: str, where: str) -> _Selector:
     """Parse a selector: simple compounds separated by white space (descendant combinators)."""
     return _Selector(tuple(_compound(part, where) for part in text.split()))
 
 
 @dataclass(frozen=True, slots=True)
-class _SelectorIndex:
+class SelectorIndex:
     """Selectors by role, indexed by the class, id or tag their last compound requires."""
 
     by_key: dict[str, tuple[tuple[str, _Selector], ...]]
@@ -117,7 +117,7 @@ class _SelectorIndex:
         return found
 
 
-def _index(selectors: Iterable[tuple[str, _Selector]]) -> _SelectorIndex:
+def build_index(selectors: Iterable[tuple[str, _Selector]]) -> SelectorIndex:
     """Index (role, selector) pairs by a class their last compound needs, else its id, tag or first attribute."""
     table: dict[str, list[tuple[str, _Selector]]] = {}
     for role, selector in selectors:
@@ -129,7 +129,7 @@ def _index(selectors: Iterable[tuple[str, _Selector]]) -> _SelectorIndex:
         else:
             key = "<" + last.tag if last.tag else "@" + last.attrs[0][0]
         table.setdefault(key, []).append((role, selector))
-    return _SelectorIndex({key: tuple(value) for key, value in table.items()})
+    return SelectorIndex({key: tuple(value) for key, value in table.items()})
 
 
 def _name_forms(name: str) -> frozenset[str]:
@@ -163,7 +163,7 @@ def load_profile(path: Path) -> Profile:
         raise ValueError(f"{path}: needs `hosts` and selectors among {', '.join(PROFILE_ROLES)} (got {sorted(unknown)})")
     for role, found in selectors.items():
         for text in found:
-            _selector(text, str(path))
+            parse_selector(text, str(path))
     return Profile(data.get("name", path.stem), tuple(data["hosts"]), selectors)
 
 
@@ -172,12 +172,12 @@ def load_profiles(directory: Path = PROFILES_DIR) -> tuple[Profile, ...]:
     return tuple(load_profile(path) for path in sorted(directory.glob("*.toml"))) if directory.is_dir() else ()
 
 
-_WORDS = {role: frozenset(_HTML_DATA.get(f"{role}_words", ())) for role in ("drop", *_LABEL_ROLES)}
-_PARTS = {"drop": _HTML_DATA["drop_parts"]}
+_WORDS = {role: frozenset(HTML_DATA.get(f"{role}_words", ())) for role in ("drop", *_LABEL_ROLES)}
+_PARTS = {"drop": HTML_DATA["drop_parts"]}
 
 
 @functools.lru_cache(maxsize=8192)
-def _name_roles(name: str) -> frozenset[str]:
+def name_roles(name: str) -> frozenset[str]:
     """The roles whose words or parts (html.txt) a class or id name carries."""
     forms = _name_forms(name)
     joined = "".join(sorted(forms))
@@ -186,6 +186,6 @@ def _name_roles(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_GENERIC_SELECTORS = tuple(
-    (role, _selector(text, str(DATA_DIR / "html.txt"))) for role in ("drop", *_LABEL_ROLES) for text in _HTML_DATA.get(role, ())
+GENERIC_SELECTORS = tuple(
+    (role, parse_selector(text, str(DATA_DIR / "html.txt"))) for role in ("drop", *_LABEL_ROLES) for text in HTML_DATA.get(role, ())
 )

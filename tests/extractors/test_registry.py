@@ -2,8 +2,8 @@ import pytest
 
 import extractors
 from extractors.registry import register
-from pipeline.normalize import normalize
-from pipeline.segment import segment
+from pipeline.text.normalize import normalize
+from pipeline.text.segment import segment
 
 # The built-in extractors, checked in: adding or removing one is a visible diff.
 EXPECTED = {"counts": "count", "documents": "document", "officials": "official", "percentages": "percentage"}

@@ -7,7 +7,7 @@ import itertools
 import time
 from pathlib import Path
 
-from pipeline.demo_site import Answer, Site, build_site, corpus_articles, serve
+from pipeline.crawl.demo_site import Answer, Site, build_site, corpus_articles, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SLOW_SECONDS = 1.5  # the slow page answers after this; the tests' timeout is shorter

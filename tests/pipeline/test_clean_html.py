@@ -13,8 +13,8 @@ import pytest
 from pipeline.article import process_file
 from pipeline.clean import Profile, clean_html, load_profile, load_profiles
 from pipeline.errors import EmptyPageError
-from pipeline.normalize import fold, normalize
-from pipeline.read import read_document
+from pipeline.text.normalize import fold, normalize
+from pipeline.text.read import read_document
 from tests.helpers import windows_1258
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from pipeline.crawl import crawl_sites, format_summary, load_sources, reprocess
-from pipeline.crawl_state import DONE, crawl_urls, summaries
-from pipeline.demo_site import Site, build_site, corpus_articles, serve, stop
-from pipeline.discover import canonical_url, feed_items, listing_links, sitemap_items
-from pipeline.search import search
+from pipeline.crawl.crawl import crawl_sites, format_summary, load_sources, reprocess
+from pipeline.crawl.demo_site import Site, build_site, corpus_articles, serve, stop
+from pipeline.crawl.discover import canonical_url, feed_items, listing_links, sitemap_items
+from pipeline.crawl.state import DONE, crawl_urls, summaries
 from pipeline.store import articles, facts, open_store
+from pipeline.store.search import search
 
 from .crawl_fixtures import FETCH_OPTIONS, ROOT, fault_site, sources_toml
 
@@ -176,7 +176,7 @@ def test_one_story_republished_by_two_papers_is_stored_per_site_linked_and_count
 
 def test_a_backfill_walks_the_listings_back_to_since_and_no_further(tmp_path):
     from pipeline.clean import clean_html
-    from pipeline.read import decode
+    from pipeline.text.read import decode
 
     pages = corpus_articles(ROOT / "corpus")
     dated = sorted(pages, key=lambda body: clean_html(decode(body, "page"), "page").published or "", reverse=True)

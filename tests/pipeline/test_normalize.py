@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.normalize import fold, normalize
+from pipeline.text.normalize import fold, normalize
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import EmptyPageError, EncodingError, ReadError
-from pipeline.read import decode, read_document
+from pipeline.text.read import decode, read_document
 from tests.helpers import windows_1258
 
 SENTENCE = "Đảng bộ Khối các cơ quan tỉnh có 5.356 đảng viên; Bí thư Đảng ủy Khối chủ trì hội nghị."

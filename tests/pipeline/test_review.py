@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from pipeline.errors import ReviewFileError
-from pipeline.review import export_lines, import_files, mark_span, own_fields, write_lines
-from pipeline.review_score import review_stats
+from pipeline.review.files import export_lines, import_files, mark_span, own_fields, write_lines
+from pipeline.review.score import review_stats
 from pipeline.store import facts, load_records, open_store, review_log
 from tests.pipeline.store_helpers import official, record, snapshot
 
@@ -126,7 +126,7 @@ def test_review_changed_text_reanchors_reviewed_facts_or_marks_them_stale(db_url
 
 
 def test_review_csv_round_trips_to_the_same_lines(db_url, tmp_path):
-    from pipeline.review import read_lines
+    from pipeline.review.files import read_lines
 
     engine = _store(db_url)
     lines = export_lines(engine)

@@ -4,8 +4,8 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from pipeline.review import export_lines, write_lines
-from pipeline.review_html import label, write_pages
+from pipeline.review.files import export_lines, write_lines
+from pipeline.review.html import label, write_pages
 from pipeline.store import articles
 from tests.pipeline.test_review import TEXT, _store
 

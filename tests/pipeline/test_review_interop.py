@@ -3,7 +3,7 @@ import json
 
 from sqlalchemy import select
 
-from pipeline.review import article_texts, export_lines, import_files, write_lines
+from pipeline.review.files import article_texts, export_lines, import_files, write_lines
 from pipeline.store import facts
 from tests.pipeline.test_review import TEXT, _statuses, _store
 

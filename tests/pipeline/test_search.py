@@ -1,8 +1,8 @@
 import pytest
 
 from pipeline.errors import QueryError
-from pipeline.search import parse_query, search
 from pipeline.store import load_records, open_store
+from pipeline.store.search import parse_query, search
 from tests.pipeline.store_helpers import official, record
 
 TEXTS = {

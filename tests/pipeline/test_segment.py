@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.normalize import normalize
-from pipeline.segment import make_nlp, protected_spans, segment
+from pipeline.text.normalize import normalize
+from pipeline.text.segment import make_nlp, protected_spans, segment
 
 
 def _words(text):

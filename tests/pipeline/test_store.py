@@ -201,7 +201,7 @@ def _synthetic(path, corpus, copies):
 
 
 def _vnfacts(*args):
-    return [sys.executable, "-c", "from pipeline.cli import main; main()", *map(str, args)]
+    return [sys.executable, "-c", "from pipeline.cli.main import main; main()", *map(str, args)]
 
 
 def test_a_load_killed_mid_way_and_run_again_ends_like_an_uninterrupted_one(db_url, corpus, tmp_path, request):

@@ -18,8 +18,8 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from protego import Protego
 
-from . import settings
-from .errors import (
+from .. import settings
+from ..errors import (
     ConnectionFailed,
     ConnectionRefused,
     DnsFailure,

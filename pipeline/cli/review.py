@@ -8,22 +8,22 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli_common import database_error
-from .errors import VnfactsError
-from .settings import DB_HELP
+from ..errors import VnfactsError
+from ..settings import DB_HELP
+from .common import database_error
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 __all__ = ["review", "evaluate_reviews"]
 
-# What `review export --format` writes; `pipeline.review.write_lines` knows each.
+# What `review export --format` writes; `pipeline.review.files.write_lines` knows each.
 FORMATS = ("jsonl", "csv", "labelstudio", "prodigy")
 
 
 def _engine(db: str | None) -> Engine:
     """The store `db`, migrated: review files are written against the latest schema."""
-    from .store import open_store
+    from ..store import open_store
 
     return open_store(db, create=True)
 
@@ -63,7 +63,7 @@ def export_cmd(status: str | None, kind: str | None, province: str | None, since
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .review import article_texts, export_lines, write_lines
+    from ..review.files import article_texts, export_lines, write_lines
 
     try:
         engine = _engine(db)
@@ -91,7 +91,7 @@ def import_cmd(files: tuple[Path, ...], db: str | None) -> None:
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .review import import_files
+    from ..review.files import import_files
 
     try:
         counts = import_files(_engine(db), files)
@@ -114,7 +114,7 @@ def stats_cmd(as_json: bool, db: str | None) -> None:
 
         vnfacts review stats --db data/vnfacts.db
     """
-    from .review_score import review_stats
+    from ..review.score import review_stats
 
     try:
         figures = review_stats(_engine(db))
@@ -144,7 +144,7 @@ def html_cmd(batch: Path, out: Path, db: str | None) -> None:
 
         vnfacts review html annotations/review/batch1.jsonl --out out/review-pages
     """
-    from .review_html import write_pages
+    from ..review.html import write_pages
 
     try:
         pages = write_pages(_engine(db), batch, out)
@@ -155,8 +155,8 @@ def html_cmd(batch: Path, out: Path, db: str | None) -> None:
 
 def evaluate_reviews(records: Path | None, db: str | None, misses: bool, as_json: bool) -> None:
     """`vnfacts evaluate --from-reviews [RECORDS]`: the extractors scored against reviewed facts, and reviewer agreement."""
-    from .evaluate import format_misses, format_report, load_predictions
-    from .review_score import agreement, score_reviews
+    from ..evaluate import format_misses, format_report, load_predictions
+    from ..review.score import agreement, score_reviews
 
     try:
         engine = _engine(db)

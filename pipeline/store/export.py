@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import StoreError
+from ..errors import StoreError
 
 __all__ = ["FORMATS", "write_hits"]
 

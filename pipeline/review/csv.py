@@ -10,8 +10,8 @@ from typing import Any
 
 from extractors.schema import FACT_TYPES
 
-from .errors import ReviewFileError
-from .store import FACT_COLUMNS
+from ..errors import ReviewFileError
+from ..store import FACT_COLUMNS
 
 __all__ = ["columns", "write_csv", "read_csv"]
 

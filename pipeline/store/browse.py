@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
-from .store import search_key
+from ..errors import StoreError
+from .keys import search_key
 
 __all__ = ["metadata", "register", "serve"]
 

@@ -23,8 +23,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from extractors.schema import FACT_TYPES
 
-from .errors import ReviewFileError
-from .store import FACT_COLUMNS, STALE, add_reviewed_fact, apply_review, articles, facts, review_log, sentence_of, utc_now
+from ..errors import ReviewFileError
+from ..store import FACT_COLUMNS, STALE, add_reviewed_fact, apply_review, articles, facts, review_log, sentence_of, utc_now
 
 __all__ = [
     "STATUSES",
@@ -103,7 +103,7 @@ def export_lines(
     sample: int | None = None,
 ) -> list[dict[str, Any]]:
     """Review lines for the facts that pass the filters (as `vnfacts search` reads them), in article and text order; `sample` draws N reproducibly."""
-    from .search import _article_filters, _period
+    from ..store.search import _article_filters, _period
 
     query = select(facts, articles.c.url, articles.c.source).join(articles, articles.c.article_id == facts.c.article_id)
     query = query.where(*_article_filters(province, _period(since, "--since", False), None))
@@ -127,8 +127,8 @@ def article_texts(engine: Engine, ids: Iterable[str]) -> dict[str, str]:
 
 def write_lines(lines: Iterable[dict[str, Any]], out: Path, fmt: str | None = None, texts: dict[str, str] | None = None) -> int:
     """Write review lines as JSON Lines, CSV (the default for .csv), Label Studio or Prodigy tasks (these need the article texts)."""
-    from .review_csv import write_csv
-    from .review_interop import labelstudio_tasks, prodigy_tasks
+    from .csv import write_csv
+    from .interop import labelstudio_tasks, prodigy_tasks
 
     out.parent.mkdir(parents=True, exist_ok=True)
     lines = list(lines)
@@ -154,8 +154,8 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any]]:
 
     A line that cannot be read gives a ReviewFileError value, so validation can name every bad line.
     """
-    from .review_csv import read_csv
-    from .review_interop import from_labelstudio, from_prodigy, is_prodigy
+    from .csv import read_csv
+    from .interop import from_labelstudio, from_prodigy, is_prodigy
 
     try:
         if path.suffix.lower() in (".csv", ".json"):

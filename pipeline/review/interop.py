@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .errors import ReviewFileError
+from ..errors import ReviewFileError
 
 __all__ = ["labelstudio_tasks", "prodigy_tasks", "from_labelstudio", "from_prodigy", "is_prodigy"]
 

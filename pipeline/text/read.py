@@ -18,7 +18,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from .errors import EmptyPageError, EncodingError, ReadError
+from ..errors import EmptyPageError, EncodingError, ReadError
 
 __all__ = ["read_document", "decode", "document_kind", "looks_vietnamese"]
 

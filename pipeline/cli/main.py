@@ -17,9 +17,9 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from .cli_common import database_error
-from .errors import VnfactsError
-from .settings import DB_HELP
+from ..errors import VnfactsError
+from ..settings import DB_HELP
+from .common import database_error
 
 __all__ = ["main"]
 
@@ -33,7 +33,7 @@ def main(verbose: bool) -> None:
 
 def _records(files: list[Path], workers: int) -> Iterator[dict[str, Any]]:
     """Records in input order, from this process or a pool of `workers` processes."""
-    from .article import process_file
+    from ..article import process_file
 
     if workers <= 1:
         yield from map(process_file, files)
@@ -50,7 +50,7 @@ def _stored(records: Iterator[dict[str, Any]], db: str | None, command: str, bat
     """Store each record in database `db` (`batch` articles a transaction), then pass it on with the facts written."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .store import load_records, open_store
+    from ..store import load_records, open_store
 
     try:
         yield from load_records(open_store(db, create=True), records, command, batch)
@@ -74,7 +74,7 @@ def extract(paths: tuple[Path, ...], out: Path | None, workers: int, db: str | N
         vnfacts extract corpus --out out/records.jsonl --workers 2
         vnfacts extract corpus --db data/vnfacts.db
     """
-    from .article import input_files
+    from ..article import input_files
 
     files = input_files(paths)
     if not files:
@@ -126,7 +126,7 @@ def evaluate(gold_dir: Path | None, predictions: Path | None, misses: bool, as_j
         vnfacts evaluate --from-reviews --db data/vnfacts.db
         vnfacts evaluate --from-reviews out/records.jsonl --db data/vnfacts.db
     """
-    from .evaluate import evaluate as score, format_misses, format_report, load_gold, load_predictions
+    from ..evaluate import evaluate as score, format_misses, format_report, load_gold, load_predictions
 
     if from_reviews:
         return evaluate_reviews(gold_dir, db, misses, as_json)
@@ -160,7 +160,7 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
         vnfacts load out/records.jsonl --db data/vnfacts.db
         vnfacts load out/records.jsonl --db postgresql://vnfacts@dbhost/vnfacts
     """
-    from .records import read_records
+    from ..records import read_records
 
     for path in records:
         with path.open("rb") as lines:
@@ -213,9 +213,9 @@ def search(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .export import write_hits
-    from .search import HIT_COLUMNS, search as run_search
-    from .store import open_store
+    from ..store import open_store
+    from ..store.export import write_hits
+    from ..store.search import HIT_COLUMNS, search as run_search
 
     try:
         engine = open_store(db)
@@ -245,8 +245,8 @@ def browse(db: str | None, host: str, port: int) -> None:
 
         vnfacts browse --db data/vnfacts.db --port 8001
     """
-    from .browse import serve
-    from .store import open_store
+    from ..store import open_store
+    from ..store.browse import serve
 
     try:
         engine = open_store(db)
@@ -257,12 +257,12 @@ def browse(db: str | None, host: str, port: int) -> None:
         raise click.ClickException(str(exc)) from None
 
 
-from .cli_crawl import crawl, reprocess, schedule  # noqa: E402 - the crawl commands live in their own module
+from .crawl import crawl, reprocess, schedule  # noqa: E402 - the crawl commands live in their own module
 
 for _command in (crawl, reprocess, schedule):
     main.add_command(_command)
 
-from .cli_review import evaluate_reviews, review  # noqa: E402 - the review commands live in their own module
+from .review import evaluate_reviews, review  # noqa: E402 - the review commands live in their own module
 
 main.add_command(review)
 

@@ -27,11 +27,11 @@ from sqlalchemy.engine import Engine
 
 from extractors.schema import FACT_TYPES
 
-from . import settings
+from .. import settings
 from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
-from .article import extract_page
-from .clean import Profile, clean_html, load_profile
-from .crawl_state import (
+from ..article import extract_page
+from ..clean import Profile, clean_html, load_profile
+from .state import (
     DONE,
     crawl_urls,
     known_urls,
@@ -46,11 +46,11 @@ from .crawl_state import (
     validators,
 )
 from .discover import feed_items, listing_links, next_page_url, sitemap_items
-from .errors import FetchError, VnfactsError, cause_of
+from ..errors import FetchError, VnfactsError, cause_of
 from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
-from .read import decode
-from .segment import segment
-from .store import finish_run, load_record, load_records, open_store, start_run, utc_now
+from ..text.read import decode
+from ..text.segment import segment
+from ..store import finish_run, load_record, load_records, open_store, start_run, utc_now
 
 __all__ = [
     "Source",

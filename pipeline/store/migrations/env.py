@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from pipeline.store import metadata
+from pipeline.store.schema import metadata
 
 
 def _ours(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:

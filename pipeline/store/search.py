@@ -21,9 +21,10 @@ from sqlalchemy.exc import DBAPIError
 from extractors.codes import normalize_code
 from extractors.lexicon import entries
 
-from .errors import QueryError
-from .normalize import fold
-from .store import FACT_COLUMNS, articles, facts, person_aliases, search_key
+from ..errors import QueryError
+from ..text.normalize import fold
+from .keys import search_key
+from .schema import FACT_COLUMNS, articles, facts, person_aliases
 
 __all__ = ["KINDS", "HIT_COLUMNS", "Term", "Query", "parse_query", "search"]
 

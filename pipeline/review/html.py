@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from .errors import ReviewFileError
-from .review import own_fields, read_lines
-from .store import articles
+from ..errors import ReviewFileError
+from ..store import articles
+from .files import own_fields, read_lines
 
 __all__ = ["COLORS", "label", "render_article", "write_pages"]
 

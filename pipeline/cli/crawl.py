@@ -12,16 +12,16 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from . import settings
-from .errors import VnfactsError
-from .settings import DB_HELP
+from .. import settings
+from ..errors import VnfactsError
+from ..settings import DB_HELP
 
 __all__ = ["crawl", "reprocess", "schedule", "flows_main", "parse_since"]
 
-from .settings import ARCHIVE_DIR as DEFAULT_ARCHIVE
-from .settings import SCHEDULE_CRON as DEFAULT_CRON
-from .settings import SCHEDULE_TIMEZONE as DEFAULT_TIMEZONE
-from .settings import SOURCES_FILE as DEFAULT_SOURCES
+from ..settings import ARCHIVE_DIR as DEFAULT_ARCHIVE
+from ..settings import SCHEDULE_CRON as DEFAULT_CRON
+from ..settings import SCHEDULE_TIMEZONE as DEFAULT_TIMEZONE
+from ..settings import SOURCES_FILE as DEFAULT_SOURCES
 
 
 def parse_since(value: str | None) -> datetime | None:
@@ -72,7 +72,7 @@ def crawl(
         vnfacts crawl --sources sources.toml --db data/vnfacts.db --only baothainguyen --max-articles 20
         vnfacts crawl --backfill --since 2018 --only baothainguyen
     """
-    from .crawl import crawl_sites, format_summary, load_sources
+    from ..crawl.crawl import crawl_sites, format_summary, load_sources
 
     try:
         sources = load_sources(sources_file, only)
@@ -117,8 +117,8 @@ def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db:
 
         vnfacts reprocess --archive data/archive --since 2026-01 --db data/vnfacts.db
     """
-    from .crawl import load_sources
-    from .crawl import reprocess as run
+    from ..crawl.crawl import load_sources
+    from ..crawl.crawl import reprocess as run
 
     sources = load_sources(sources_file) if sources_file else None
     try:
@@ -157,7 +157,7 @@ def schedule(sources_file: str, db: str | None, archive_dir: str, cron: str, tz:
         vnfacts schedule --sources sources.toml --db data/vnfacts.db --archive data/archive
         vnfacts schedule --cron "30 1 * * *" --timezone Asia/Ho_Chi_Minh
     """
-    from .flows import serve_flows
+    from ..flows import serve_flows
 
     try:
         serve_flows(sources_file, db, archive_dir, cron, tz)
@@ -179,7 +179,7 @@ flows_main.add_command(schedule, name="serve")
 @click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, help="Directory of the WARC files, one per run.")
 def run_once(sources_file: str, db: str | None, archive_dir: str) -> None:
     """One nightly run now, as a Prefect flow run."""
-    from .flows import nightly
+    from ..flows import nightly
 
     nightly(sources_file=sources_file, db=db, archive_dir=archive_dir)
 
@@ -192,8 +192,8 @@ def demo(corpus: str, db: str, archive_dir: str) -> None:
     """One nightly run against a demo paper served on 127.0.0.1 from the corpus's HTML pages."""
     import tempfile
 
-    from .demo_site import build_site, corpus_articles, serve, stop
-    from .flows import demo_sources, nightly
+    from ..crawl.demo_site import build_site, corpus_articles, serve, stop
+    from ..flows import demo_sources, nightly
 
     site = serve({})
     site.routes.update(build_site(site.base, corpus_articles(corpus)))
@@ -214,8 +214,8 @@ def demo_site(corpus: str, port: int, sources_file: str) -> None:
     """Serve the demo paper on 127.0.0.1 until stopped, and write its sources file for `serve --sources`."""
     import time
 
-    from .demo_site import build_site, corpus_articles, serve, stop
-    from .flows import demo_sources
+    from ..crawl.demo_site import build_site, corpus_articles, serve, stop
+    from ..flows import demo_sources
 
     try:
         site = serve({}, port)

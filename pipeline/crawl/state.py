@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, Integer, MetaData, String, Table, Text, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from .store import articles, utc_now
+from ..store import articles, utc_now
 
 __all__ = [
     "crawl_metadata",

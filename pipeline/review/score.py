@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from .evaluate import Report, evaluate
-from .review import latest_decisions, verdict
-from .store import facts
+from ..evaluate import Report, evaluate
+from ..store import facts
+from .files import latest_decisions, verdict
 
 __all__ = ["score_reviews", "agreement", "review_stats"]
 
