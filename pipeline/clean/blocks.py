@@ -104,7 +104,7 @@ class Reader:
 
     def roles(self, element: Tag) -> frozenset[str]:
         """The roles of an element by selector and class word."""
-        if not element.attrs and "<" + element.name not in self.index.by_key:
+        if not element.attrs and "<" + element.name not in self.index.by_key and "*" not in self.index.by_key:
             return _NO_ROLES
         names = class_names(element)
         roles = self.index.roles(element, names)

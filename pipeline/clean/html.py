@@ -421,7 +421,7 @@ def _profile_body(reader: Reader, profile: Profile | None) -> Span | None:
         return None
     for selector in (parse_selector(text, profile.name) for text in profile.selectors["body"]):
         for span in reader.spans.values():
-            if span.end > span.start and selector.matches(span.element):
+            if span.end > span.start and selector.match(span.element):
                 return span
     return None
 

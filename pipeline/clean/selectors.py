@@ -1,8 +1,8 @@
 """CSS selectors and site profiles: which element of a page plays which role.
 
-A selector here is a small subset of CSS (tag, `.class`, `#id`, `[attr]`, `[attr=v]`,
-`[attr*=v]`, comma lists), matched through an index by tag, class and id: soupsieve
-was several times slower on whole pages. A site profile (`profiles/*.toml`) names a
+A selector is CSS as soupsieve reads it, the dialect of a source's `next_page` too; the
+selectors are tried through an index by the class, id, tag or attribute they require, so
+an element meets only those it could match. A site profile (`profiles/*.toml`) names a
 site's hosts and the selectors of its title, lead, body, captions, byline, dateline,
 source and furniture.
 """
@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import soupsieve
 from bs4 import Tag
 
 from .lines import DATA_DIR, data_sections
@@ -24,8 +25,6 @@ HTML_DATA = data_sections("html")
 PROFILES_DIR = Path(__file__).resolve().parents[2] / "profiles"
 _LABEL_ROLES = ("title", "lead", "caption", "byline", "source", "dateline")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_SELECTOR_PART = re.compile(r"([.#])([\w-]+)|\[([\w:-]+)(?:([*]?=)([^\]]+))?\]")
-_COMPOUND = re.compile(r"([\w-]*)((?:[.#][\w-]+|\[[\w:-]+(?:[*]?=[^\]]+)?\])*)")
 
 
 
@@ -36,99 +35,60 @@ def class_names(element: Tag) -> list[str]:
     return names + [ident] if ident else names
 
 
-@dataclass(frozen=True, slots=True)
-class _Compound:
-    """One compound selector: `tag`, `.class`, `#id`, `[attr]`, `[attr=v]`, `[attr*=v]` together."""
-
-    tag: str
-    classes: frozenset[str]
-    id: str
-    attrs: tuple[tuple[str, str, str], ...]
-
-    def matches(self, element: Tag) -> bool:
-        """Whether `element` has this compound's tag, classes, id and attributes."""
-        if self.tag and element.name != self.tag:
-            return False
-        if self.classes and not self.classes.issubset((element.get("class") or "").split()):
-            return False
-        if self.id and element.get("id") != self.id:
-            return False
-        for name, op, value in self.attrs:
-            found = element.get(name)
-            if found is None or (op == "=" and found != value) or (op == "*=" and value not in found):
-                return False
-        return True
+def parse_selector(text: str, where: str) -> soupsieve.SoupSieve:
+    """Compile a CSS selector with soupsieve, as discovery reads `next_page`; a bad one is an error naming where it came from."""
+    try:
+        return soupsieve.compile(text)
+    except soupsieve.SelectorSyntaxError as exc:
+        raise ValueError(f"{where}: unsupported selector {text!r}: {str(exc).splitlines()[0]}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class _Selector:
-    """Compounds joined by descendant combinators: the last matches the element, the others its ancestors."""
+def _index_keys(selector: soupsieve.SoupSieve) -> set[str]:
+    """The keys an element needs for `selector` to match it: per alternative, a class or id, else a tag, else an attribute.
 
-    parts: tuple[_Compound, ...]
-
-    def matches(self, element: Tag) -> bool:
-        """Whether `element` matches the last compound and its ancestors, in order, the others."""
-        if not self.parts[-1].matches(element):
-            return False
-        pending = len(self.parts) - 2
-        node = element.parent
-        while pending >= 0 and node is not None:
-            if isinstance(node, Tag) and self.parts[pending].matches(node):
-                pending -= 1
-            node = node.parent
-        return pending < 0
-
-
-def _compound(text: str, where: str) -> _Compound:
-    """Parse one compound selector; anything unsupported is an error naming the file it came from."""
-    match = _COMPOUND.fullmatch(text)
-    if not match or not text:
-        raise ValueError(f"{where}: unsupported selector {text!r}")
-    classes, ident, attrs = set(), "", []
-    for mark, word, attr, op, value in _SELECTOR_PART.findall(match.group(2)):
-        if mark == ".":
-            classes.add(word)
-        elif mark == "#":
-            ident = word
+    An alternative whose rightmost compound requires none of them (`*`, `:not(...)`) is keyed `*`: tried on every element.
+    """
+    keys = set()
+    for alternative in selector.selectors:  # soupsieve keeps each alternative's rightmost compound at the top
+        tag = alternative.tag.name if alternative.tag is not None else "*"
+        if alternative.classes or alternative.ids:
+            keys.add("#" + min((*alternative.classes, *alternative.ids)))
+        elif tag != "*":
+            keys.add("<" + tag.lower())
+        elif alternative.attributes:
+            keys.add("@" + alternative.attributes[0].attribute)
         else:
-            attrs.append((attr, op, value.strip("\"'") if value else ""))
-    return _Compound(match.group(1).lower(), frozenset(classes), ident, tuple(attrs))
-
-
-def parse_selector(text: str, where: str) -> _Selector:
-    """Parse a selector: simple compounds separated by white space (descendant combinators)."""
-    return _Selector(tuple(_compound(part, where) for part in text.split()))
+            keys.add("*")
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
 class SelectorIndex:
-    """Selectors by role, indexed by the class, id or tag their last compound requires."""
+    """Selectors by role, indexed by the class, id, tag or attribute their rightmost compound requires.
 
-    by_key: dict[str, tuple[tuple[str, _Selector], ...]]
+    Matching every selector on every element costs soupsieve a call each; the index tries only
+    the few selectors an element could match (see benchmarks/clean_bench.py).
+    """
+
+    by_key: dict[str, tuple[tuple[str, soupsieve.SoupSieve], ...]]
 
     def roles(self, element: Tag, names: list[str]) -> set[str]:
         """The roles of the selectors that match `element` (whose class and id `names` are), trying only those it could."""
         found: set[str] = set()
         table = self.by_key
-        for key in ("<" + element.name, *("#" + n for n in names), *("@" + a for a in element.attrs)):
+        for key in ("*", "<" + element.name, *("#" + n for n in names), *("@" + a for a in element.attrs)):
             for role, selector in table.get(key, ()):
-                if role not in found and selector.matches(element):
+                if role not in found and selector.match(element):
                     found.add(role)
         return found
 
 
-def build_index(selectors: Iterable[tuple[str, _Selector]]) -> SelectorIndex:
-    """Index (role, selector) pairs by a class their last compound needs, else its id, tag or first attribute."""
-    table: dict[str, list[tuple[str, _Selector]]] = {}
+def build_index(selectors: Iterable[tuple[str, soupsieve.SoupSieve]]) -> SelectorIndex:
+    """Index (role, selector) pairs by what each alternative's rightmost compound requires."""
+    table: dict[str, list[tuple[str, soupsieve.SoupSieve]]] = {}
     for role, selector in selectors:
-        last = selector.parts[-1]
-        if last.classes:
-            key = "#" + min(last.classes)
-        elif last.id:
-            key = "#" + last.id
-        else:
-            key = "<" + last.tag if last.tag else "@" + last.attrs[0][0]
-        table.setdefault(key, []).append((role, selector))
+        for key in _index_keys(selector):
+            table.setdefault(key, []).append((role, selector))
     return SelectorIndex({key: tuple(value) for key, value in table.items()})
 
 

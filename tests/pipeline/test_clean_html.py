@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.article import process_file
 from pipeline.clean import Profile, clean_html, load_profile, load_profiles
+from pipeline.crawl.discover import next_page_url
 from pipeline.errors import EmptyPageError
 from pipeline.text.normalize import fold, normalize
 from pipeline.text.read import read_document
@@ -283,7 +284,7 @@ def test_clean_html_profile_with_an_unknown_part_is_an_error(tmp_path):
 
 def test_clean_html_profile_with_an_unsupported_selector_is_an_error(tmp_path):
     path = tmp_path / "bad.toml"
-    path.write_text('hosts = ["x.vn"]\n[selectors]\nbody = ["div > p"]\n', encoding="utf-8")
+    path.write_text('hosts = ["x.vn"]\n[selectors]\nbody = ["div >> p"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="bad.toml: unsupported selector"):
         load_profile(path)
 
@@ -405,3 +406,17 @@ def test_clean_html_table_layout_with_br_separated_text_and_no_title_markup():
         ("title", TITLE), ("dateline", "Cập nhật ngày 05/06/2024"), ("lead", SAPO), ("body", LONG), ("body", LONG_2), ("byline", "Minh Ngọc"),
     ]
     assert page.published == "2024-06-05"
+
+
+def test_clean_html_profile_selectors_are_the_css_of_next_page():
+    html = (
+        "<html><head><link rel='canonical' href='https://huyenuy.example.vn/tin/1'></head><body>"
+        f"<div class='main'><h1>Tổng kết công tác xây dựng Đảng năm 2024</h1><p>{LONG}</p><p>{LONG_2}</p>"
+        f"<p><a href='/p1'>1</a> <a href='/p2'>2</a> <b>{NOTICE}</b></p></div></body></html>"
+    )
+    selector = "div.main > p:last-child > b, div.main > p:last-child > a:not([href='/p1'])"
+    generic = clean_html(html, profiles=())
+    profiled = clean_html(html, profiles=(Profile("example", ("example.vn",), {"drop": (selector,)}),))
+    assert any(NOTICE in b.text for b in generic.blocks)
+    assert not any(NOTICE in b.text for b in profiled.blocks) and LONG in [b.text for b in profiled.blocks]
+    assert next_page_url(html, "https://huyenuy.example.vn/tin", "https://huyenuy.example.vn/tin", selector, 2) == "https://huyenuy.example.vn/p2"
