@@ -14,16 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from extractors.schema import FACT_TYPES
+from extractors.schema import Fact as FactClass
 
 from .errors import GoldFileError
 from .records import read_records
 from .text.normalize import fold
 
-__all__ = ["Score", "Report", "load_gold", "load_predictions", "evaluate", "format_report"]
-
-# The field checked on matched facts, per type, and whether containment is enough.
-SECONDARY = {"official": "organization", "document": "date", "count": "unit", "percentage": "subject"}
-_CONTAINMENT_OK = {"organization", "unit", "subject"}
+__all__ = ["Score", "Report", "load_gold", "load_predictions", "evaluate", "format_report", "fact_key", "matches", "secondary_right"]
 
 Fact = Mapping[str, Any]
 
@@ -33,61 +30,31 @@ def _text(value: Any) -> str:
     return "" if value is None else fold(str(value))
 
 
-def _number(value: Any) -> float | None:
-    """A numeric field compared at two decimals, so 87.5 and 87.50 agree."""
-    return None if value is None else round(float(value), 2)
-
-
 def fact_key(fact: Fact) -> tuple:
-    """The key a fact is matched on; for officials the title is refined by `officials_match`."""
+    """The key a fact is matched on, as its type's class defines it (see extractors/schema.py)."""
+    return _fact_class(fact).match_key(fact, _text)
+
+
+def _fact_class(fact: Fact) -> type[FactClass]:
+    """The schema class of a fact in dict form."""
     kind = fact["type"]
-    if kind == "official":
-        return (kind, _text(fact.get("person")), _text(fact.get("title")))
-    if kind == "document":
-        if fact.get("code"):
-            return (kind, "code", _text(fact["code"]))
-        number = fact.get("number") or fact.get("plenum")
-        return (kind, _text(fact.get("doc_type")), _text(number), bool(fact.get("plenum")), _text(fact.get("term")))
-    if kind == "count":
-        return (kind, int(fact["value"]), fact.get("category"))
-    if kind == "percentage":
-        return (kind, _number(fact["value"]), _number(fact.get("target")))
-    raise ValueError(f"unknown fact type {kind!r}")
+    if kind not in FACT_TYPES:
+        raise ValueError(f"unknown fact type {kind!r}")
+    return FACT_TYPES[kind]
 
 
-def _word_prefix(short: str, long: str) -> bool:
-    """Whether `short` is a whole-word prefix of `long`."""
-    return long == short or long.startswith(short + " ")
-
-
-def officials_match(gold: Fact, pred: Fact) -> bool:
-    """Same person and title, or one title a word-prefix of the other whose rest is in the shorter's organization."""
-    if _text(gold.get("person")) != _text(pred.get("person")):
-        return False
-    g_title, p_title = _text(gold.get("title")), _text(pred.get("title"))
-    if g_title == p_title:
-        return True
-    for short, long, short_fact in ((g_title, p_title, gold), (p_title, g_title, pred)):
-        if short and _word_prefix(short, long):
-            rest = long[len(short) :].strip()
-            return rest in _text(short_fact.get("organization"))
-    return False
-
-
-def _matches(gold: Fact, pred: Fact) -> bool:
-    """Whether a predicted fact matches a gold fact of the same type."""
-    if gold["type"] == "official":
-        return officials_match(gold, pred)
-    return fact_key(gold) == fact_key(pred)
+def matches(gold: Fact, pred: Fact) -> bool:
+    """Whether a predicted fact matches a gold fact of the same type (officials: see `Official.matches`)."""
+    return _fact_class(gold).matches(gold, pred, _text)
 
 
 def secondary_right(gold: Fact, pred: Fact) -> bool:
-    """The one more field checked on a matched pair: equal, or (but for dates) one containing the other."""
-    name = SECONDARY[gold["type"]]
-    g, p = _text(gold.get(name)), _text(pred.get(name))
+    """The one more field checked on a matched pair: equal, or (where the type allows) one containing the other."""
+    cls = _fact_class(gold)
+    g, p = _text(gold.get(cls.SECONDARY)), _text(pred.get(cls.SECONDARY))
     if g == p:
         return True
-    return name in _CONTAINMENT_OK and bool(g) and bool(p) and (g in p or p in g)
+    return cls.SECONDARY_CONTAINED and bool(g) and bool(p) and (g in p or p in g)
 
 
 def dedupe(facts: Iterable[Fact]) -> list[Fact]:
@@ -171,7 +138,7 @@ def _score_article(article_id: str, gold: list[Fact], pred: list[Fact], report: 
         score.pred += len(p_facts)
         unmatched = list(p_facts)
         for g in g_facts:
-            hit = next((p for p in unmatched if _matches(g, p)), None)
+            hit = next((p for p in unmatched if matches(g, p)), None)
             if hit is None:
                 report.missed.append((article_id, g))
                 continue
@@ -243,9 +210,9 @@ def format_misses(report: Report) -> str:
     for title, items in (("MISSED (in gold, not extracted)", report.missed), ("SPURIOUS (extracted, not in gold)", report.spurious)):
         lines.append(f"{title}: {len(items)}")
         lines.extend(f"  [{aid}] {_describe(f)}" for aid, f in items)
-    lines.append(f"WRONG {'/'.join(SECONDARY.values())} on matched facts: {len(report.wrong_field)}")
+    lines.append(f"WRONG {'/'.join(cls.SECONDARY for cls in FACT_TYPES.values())} on matched facts: {len(report.wrong_field)}")
     for aid, g, p in report.wrong_field:
-        name = SECONDARY[g["type"]]
+        name = FACT_TYPES[g["type"]].SECONDARY
         lines.append(f"  [{aid}] {_describe(g)}\n      gold {name}={g.get(name)!r}  extracted {name}={p.get(name)!r}")
     return "\n".join(lines)
 
@@ -254,7 +221,7 @@ def format_report(report: Report) -> str:
     """The score table: P/R/F1 per type and micro overall, and the secondary-field accuracy."""
     rows = [f"{'type':<11}{'gold':>6}{'pred':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}  secondary field"]
     for kind, score in [*report.by_type.items(), ("overall", report.overall)]:
-        field_name = SECONDARY.get(kind, "all")
+        field_name = FACT_TYPES[kind].SECONDARY if kind in FACT_TYPES else "all"
         rows.append(
             f"{kind:<11}{score.gold:>6}{score.pred:>6}{score.tp:>6}"
             f"{score.precision:>8.3f}{score.recall:>8.3f}{score.f1:>8.3f}"

@@ -10,13 +10,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from extractors.schema import FACT_TYPES
+
 from ..errors import ReviewFileError
 from ..store import articles
 from .files import own_fields, read_lines
 
 __all__ = ["COLORS", "label", "render_article", "write_pages"]
 
-COLORS = {"official": "#7aecec", "document": "#feca74", "count": "#bfe1d9", "percentage": "#c887fb"}
+COLORS = {kind: cls.COLOR for kind, cls in FACT_TYPES.items()}  # each type's colour is on its schema class
 _STYLE = """body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}
 table{border-collapse:collapse;margin-top:2em}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}
 .status-rejected{text-decoration:line-through}.status-stale{color:#a00}"""

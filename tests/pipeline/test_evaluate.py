@@ -3,7 +3,7 @@ import json
 import pytest
 
 from pipeline.errors import GoldFileError, RecordsError
-from pipeline.evaluate import evaluate, load_gold, load_predictions, officials_match, secondary_right
+from pipeline.evaluate import evaluate, load_gold, load_predictions, matches, secondary_right
 
 
 def official(person, title, organization=None):
@@ -57,7 +57,7 @@ def test_evaluate_matching_folds_case_marks_and_lookalikes():
     ],
 )
 def test_evaluate_official_title_prefix_rule(gold, pred, expected):
-    assert officials_match(gold, pred) is expected
+    assert matches(gold, pred) is expected
 
 
 @pytest.mark.parametrize(
