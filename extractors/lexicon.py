@@ -1,7 +1,9 @@
 """Lexicons are data files under extractors/lexicons/; this module is the one way to read them.
 
-A lexicon file has one entry per line; `#` starts a comment, blank lines are skipped,
-and a tab separates the columns of a table (an abbreviation and its expansion, say).
+A lexicon file has one entry per line; a line starting with `#` is a comment, blank lines
+are skipped, and a tab separates the columns of a table (an abbreviation and its expansion,
+say). `data_lines` is the one reader of such line files, cleaning's data files included: a
+`#` inside an entry is kept, as regular expressions and CSS selectors use it.
 """
 
 from __future__ import annotations
@@ -10,9 +12,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LEXICON_DIR", "entries", "table", "alternation"]
+__all__ = ["LEXICON_DIR", "data_lines", "entries", "table", "alternation"]
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
+
+
+def data_lines(path: Path) -> list[str]:
+    """The entries of a data file, stripped: blank lines and comment lines (first character `#`) left out."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 @lru_cache(maxsize=None)
@@ -21,12 +29,7 @@ def _rows(name: str) -> tuple[tuple[str, ...], ...]:
     path = LEXICON_DIR / f"{name}.txt"
     if not path.is_file():
         raise FileNotFoundError(f"no lexicon {name!r}: expected {path}")
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].rstrip()
-        if line.strip():
-            rows.append(tuple(col.strip() for col in line.split("\t")))
-    return tuple(rows)
+    return tuple(tuple(col.strip() for col in line.split("\t")) for line in data_lines(path))
 
 
 def entries(name: str) -> tuple[str, ...]:

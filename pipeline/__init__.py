@@ -15,7 +15,7 @@ checks every import against this table and each subpackage's docstring repeats i
     records     errors
     extractors  -
     text        errors settings extractors
-    clean       errors settings text
+    clean       errors settings text extractors
     article     errors settings text clean extractors
     evaluate    errors settings records text extractors
     store       errors settings text extractors

@@ -14,7 +14,7 @@ profile in `profiles/` (`selectors.py`) may name the parts of one site's pages. 
 and the labelling rules both cleaners share are in `lines.py`.
 
 Block text is left as written (outer white space stripped); normalisation comes later. May
-import: pipeline.errors, pipeline.settings, pipeline.text.
+import: pipeline.errors, pipeline.settings, pipeline.text, extractors.
 """
 
 from .html import clean_html

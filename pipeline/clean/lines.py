@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from extractors.lexicon import data_lines
+
 from ..errors import EmptyPageError
-from ..text.normalize import normalize
+from ..text.normalize import INVISIBLE, normalize
 
 LABELS = ("title", "lead", "body", "caption", "byline", "dateline", "source")
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -51,13 +53,10 @@ class Page:
 
 
 def data_sections(name: str) -> dict[str, tuple[str, ...]]:
-    """The entries of data file `name`.txt by `[section]`; `#` starts a comment line."""
+    """The entries of data file `name`.txt by `[section]`, read as lexicons are (`data_lines`)."""
     sections: dict[str, list[str]] = {}
     current = sections.setdefault("", [])
-    for line in (DATA_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in data_lines(DATA_DIR / f"{name}.txt"):
         header = _SECTION.fullmatch(line)
         if header:
             current = sections.setdefault(header.group(1), [])
@@ -88,7 +87,6 @@ _NAME_PREFIX = re.compile(f"^(?:{_union(_SIGNATURE_DATA['name_prefix']).pattern}
 _NAME_SUFFIX = re.compile(f"(?:{_union(_SIGNATURE_DATA['name_suffix']).pattern})$")
 _DATELINES = tuple(re.compile(p, re.IGNORECASE) for p in data_sections("datelines")[""])
 
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 CLOSERS = "\"'”’»)]* "
 FULL_STOP = ".!?…"
 _SENTENCE_END = FULL_STOP + ":;"

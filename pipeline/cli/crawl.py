@@ -13,7 +13,7 @@ import click
 from tqdm import tqdm
 
 from .. import settings
-from ..errors import VnfactsError
+from ..errors import QueryError, VnfactsError
 from ..settings import DB_HELP
 
 __all__ = ["crawl", "reprocess", "schedule", "flows_main", "parse_since"]
@@ -25,15 +25,13 @@ from ..settings import SOURCES_FILE as DEFAULT_SOURCES
 
 
 def parse_since(value: str | None) -> datetime | None:
-    """A --since date (YYYY, YYYY-MM or YYYY-MM-DD) as its first moment; a bad one is a usage error."""
-    if not value:
-        return None
-    for form in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return datetime.strptime(value, form)
-        except ValueError:
-            continue
-    raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--since")
+    """A --since date (YYYY, YYYY-MM or YYYY-MM-DD) as its first moment, read as search reads it; a bad one is a usage error."""
+    from ..store.search import parse_period
+
+    try:
+        return parse_period(value, "--since")
+    except QueryError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
 
 
 def _jsonable(summary: dict[str, Any]) -> dict[str, Any]:

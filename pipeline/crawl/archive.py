@@ -20,6 +20,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from ..store import naive_utc
 from .fetch import Fetched
 
 __all__ = ["Archive", "Archived", "open_archive", "archive_response", "close_archive", "archived_responses"]
@@ -82,7 +83,7 @@ def close_archive(archive: Archive) -> None:
 def _date(value: str | None) -> datetime:
     """A WARC-Date as naive UTC."""
     stamp = datetime.fromisoformat((value or "1970-01-01T00:00:00Z").replace("Z", "+00:00"))
-    return stamp.astimezone(timezone.utc).replace(tzinfo=None)
+    return naive_utc(stamp)
 
 
 def archived_responses(directory: Path | str, since: datetime | None = None, kind: str | None = None) -> Iterator[Archived]:

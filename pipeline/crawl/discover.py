@@ -7,13 +7,15 @@ feed or sitemap gives them), so the crawl decides what to fetch and the fetcher 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 from lxml import etree
 from url_normalize import url_normalize
+
+from ..store import naive_utc
 
 __all__ = ["canonical_url", "listing_links", "next_page_url", "feed_items", "sitemap_items", "parse_date"]
 
@@ -74,7 +76,7 @@ def parse_date(value: str | None) -> datetime | None:
             stamp = parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
-    return stamp.astimezone(timezone.utc).replace(tzinfo=None) if stamp.tzinfo else stamp
+    return naive_utc(stamp)
 
 
 def _xml(data: bytes) -> etree._Element | None:

@@ -14,7 +14,7 @@ import json
 import random
 import typing
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from extractors.schema import FACT_TYPES
 
 from ..errors import ReviewFileError
-from ..store import FACT_COLUMNS, STALE, add_reviewed_fact, apply_review, articles, facts, review_log, sentence_of, utc_now
+from ..store import FACT_COLUMNS, STALE, add_reviewed_fact, apply_review, articles, facts, naive_utc, review_log, sentence_of, utc_now
 
 __all__ = [
     "STATUSES",
@@ -103,10 +103,10 @@ def export_lines(
     sample: int | None = None,
 ) -> list[dict[str, Any]]:
     """Review lines for the facts that pass the filters (as `vnfacts search` reads them), in article and text order; `sample` draws N reproducibly."""
-    from ..store.search import _article_filters, _period
+    from ..store.search import _article_filters, parse_period
 
     query = select(facts, articles.c.url, articles.c.source).join(articles, articles.c.article_id == facts.c.article_id)
-    query = query.where(*_article_filters(province, _period(since, "--since", False), None))
+    query = query.where(*_article_filters(province, parse_period(since, "--since"), None))
     if status:
         query = query.where(facts.c.review_status == status)
     if kind:
@@ -267,7 +267,7 @@ def _check(line: Any, conn: Connection, texts: dict[str, str | None]) -> tuple[s
         "end": end,
         "span": text[start:end],
         "reviewer": str(line["reviewer"]),
-        "reviewed_at": stamp.astimezone(timezone.utc).replace(tzinfo=None) if isinstance(stamp, datetime) and stamp.tzinfo else stamp or None,
+        "reviewed_at": naive_utc(stamp) if isinstance(stamp, datetime) else stamp or None,
         "note": line.get("note") or None,
     }
 

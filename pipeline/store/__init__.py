@@ -9,7 +9,7 @@ are the store's API for the other stages. May import: pipeline.errors, pipeline.
 pipeline.text, extractors.
 """
 
-from .engine import database_url, migrate, open_store, utc_now
+from .engine import database_url, migrate, naive_utc, open_store, utc_now
 from .keys import fact_id, search_key
 from .load import add_reviewed_fact, apply_review, finish_run, load_batch, load_record, load_records, sentence_of, start_run
 from .people import merge_names, province_of, refresh_people
@@ -30,6 +30,7 @@ __all__ = [
     "database_url",
     "open_store",
     "migrate",
+    "naive_utc",
     "utc_now",
     "search_key",
     "fact_id",

@@ -18,9 +18,14 @@ from .keys import search_key
 from .schema import DEFAULT_DB
 
 
+def naive_utc(stamp: datetime) -> datetime:
+    """A time as the store keeps times, naive UTC; a naive time is taken to be UTC already."""
+    return stamp.astimezone(timezone.utc).replace(tzinfo=None) if stamp.tzinfo else stamp
+
+
 def utc_now() -> datetime:
     """Now, as the naive UTC datetime the store keeps."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return naive_utc(datetime.now(timezone.utc))
 
 
 def database_url(db: str | Path | None) -> str:

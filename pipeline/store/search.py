@@ -26,7 +26,7 @@ from ..text.normalize import fold
 from .keys import search_key
 from .schema import FACT_COLUMNS, articles, facts, person_aliases
 
-__all__ = ["KINDS", "HIT_COLUMNS", "Term", "Query", "parse_query", "search"]
+__all__ = ["KINDS", "HIT_COLUMNS", "Term", "Query", "parse_query", "parse_period", "search"]
 
 KINDS = ("article", *FACT_COLUMNS)
 HIT_COLUMNS = [
@@ -172,7 +172,7 @@ def _tiers(engine: Engine, conn: Connection, query: Query, what: str, ids: Any) 
     return [(0, [ids.in_(exact)]), (1, [ids.in_(folded), ids.not_in(exact)])]
 
 
-def _period(value: str | None, option: str, end: bool) -> datetime | None:
+def parse_period(value: str | None, option: str, end: bool = False) -> datetime | None:
     """`2018`, `2018-05` or `2018-05-20` as the first instant of that period, or just after it when `end`."""
     if not value:
         return None
@@ -328,7 +328,7 @@ def search(
     parsed = parse_query(query) if query and query.strip() else None
     if person and kind not in (None, "official") or code and kind not in (None, "document") or person and code:
         raise QueryError("--person finds officials and --code documents: give at most one, with a matching --type")
-    conditions = _article_filters(province, _period(since, "--since", False), _period(until, "--until", True))
+    conditions = _article_filters(province, parse_period(since, "--since"), parse_period(until, "--until", True))
     fact_kinds = ["official"] if person else ["document"] if code else [kind] if kind in FACT_COLUMNS else list(FACT_COLUMNS)
     want_facts = kind != "article"
     want_articles = parsed is not None and kind in (None, "article") and not person and not code

@@ -32,10 +32,10 @@ _OLD_TONE = re.compile(
 # A marked a/e/y ending a word: only then can a syllable be in the old style.
 _MARKED_TAIL = re.compile(rf"[oOuU][{_MARKED_AE}{_MARKED_Y}](?![^\W\d_])")
 
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACES = " \t\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # Only the white space that changes: a run of two or more, or any character but a plain space.
-_WHITESPACE = re.compile(rf"[{_SPACES}\n{_INVISIBLE}]{{2,}}|[{_SPACES.replace(' ', '')}\n{_INVISIBLE}]")
+_WHITESPACE = re.compile(rf"[{_SPACES}\n{INVISIBLE}]{{2,}}|[{_SPACES.replace(' ', '')}\n{INVISIBLE}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def _fold_space(run: str) -> str:
         return "\n\n"
     if newlines == 1:
         return "\n"
-    return " " if run.strip(_INVISIBLE) else ""
+    return " " if run.strip(INVISIBLE) else ""
 
 
 def normalize(text: str) -> Normalized:
