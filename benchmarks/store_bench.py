@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.lexicon import entries  # noqa: E402
-from pipeline.cli.main import LOAD_BATCH  # noqa: E402
+from pipeline.settings import STORE_LOAD_BATCH  # noqa: E402
 from pipeline.records import read_records  # noqa: E402
 from pipeline.store import load_records, open_store  # noqa: E402
 from pipeline.store.search import search  # noqa: E402
@@ -172,7 +172,7 @@ def _bench_backend(name: str, url: str, records: Path, total_facts: int, repeat:
     """Load the corpus into `url`, then time the queries; print and return the figures."""
     engine = open_store(url, create=True)
     start = time.perf_counter()
-    articles = sum(1 for _ in load_records(engine, (r for _, r in read_records(records)), f"store_bench {records}", LOAD_BATCH))
+    articles = sum(1 for _ in load_records(engine, (r for _, r in read_records(records)), f"store_bench {records}", STORE_LOAD_BATCH))
     seconds = time.perf_counter() - start
     rate = total_facts / seconds
     print(f"\n{name}: loaded {articles} articles, {total_facts} facts in {seconds:.1f} s = {rate:,.0f} facts/s"

@@ -11,7 +11,7 @@ third-party packages and the units named on its line below, nothing else (tests/
 checks every import against this table and each subpackage's docstring repeats its line):
 
     errors      -
-    settings    -
+    settings    errors
     records     errors
     extractors  -
     text        errors settings extractors

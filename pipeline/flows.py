@@ -50,11 +50,6 @@ from .store import open_store, start_run
 
 __all__ = ["nightly", "backfill", "serve_flows", "check_schedule", "demo_sources"]
 
-DEFAULT_SOURCES = settings.SOURCES_FILE
-DEFAULT_ARCHIVE = settings.ARCHIVE_DIR
-DEFAULT_CRON = settings.SCHEDULE_CRON
-DEFAULT_TIMEZONE = settings.SCHEDULE_TIMEZONE
-
 
 @task(cache_policy=NO_CACHE)
 def site_task(crawl: Crawl, source: Source) -> dict[str, Any]:
@@ -149,9 +144,9 @@ def _sources(sources_file: str, only: list[str] | None) -> list[Source]:
 
 @flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=settings.CRAWL_PARALLEL_HOSTS))
 def nightly(
-    sources_file: str = DEFAULT_SOURCES,
+    sources_file: str = settings.SOURCES_FILE,
     db: str | None = None,
-    archive_dir: str = DEFAULT_ARCHIVE,
+    archive_dir: str = settings.ARCHIVE_DIR,
     since: datetime | None = None,
     max_articles: int | None = None,
     only: list[str] | None = None,
@@ -165,9 +160,9 @@ def nightly(
 @flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=settings.CRAWL_PARALLEL_HOSTS))
 def backfill(
     since: datetime,
-    sources_file: str = DEFAULT_SOURCES,
+    sources_file: str = settings.SOURCES_FILE,
     db: str | None = None,
-    archive_dir: str = DEFAULT_ARCHIVE,
+    archive_dir: str = settings.ARCHIVE_DIR,
     only: list[str] | None = None,
     max_pages: int = settings.CRAWL_BACKFILL_PAGES,
     fetch_options: dict[str, Any] | None = None,
@@ -196,11 +191,11 @@ def _absolute(location: str | None) -> str | None:
 
 
 def serve_flows(
-    sources_file: str = DEFAULT_SOURCES,
+    sources_file: str = settings.SOURCES_FILE,
     db: str | None = None,
-    archive_dir: str = DEFAULT_ARCHIVE,
-    cron: str = DEFAULT_CRON,
-    timezone: str = DEFAULT_TIMEZONE,
+    archive_dir: str = settings.ARCHIVE_DIR,
+    cron: str = settings.SCHEDULE_CRON,
+    timezone: str = settings.SCHEDULE_TIMEZONE,
 ) -> None:
     """Serve `nightly` on a cron schedule and `backfill` on demand until stopped; stopping does not pause the schedule.
 

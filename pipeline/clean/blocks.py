@@ -3,21 +3,19 @@
 A block is the text between two block-level boundaries or `<br>`s, with what its markup says:
 the share of its text in links, bold or italics, whether an image stands right before it, and
 the roles its element and near ancestors carry by selector or class word (title, lead, caption,
-byline, dateline, source, furniture). The thresholds are data, in `data/html.toml`.
+byline, dateline, source, furniture). The thresholds are named settings, `HTML_*` in pipeline/settings.py.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .lines import DATA_DIR, INVISIBLE, line_key
+from .. import settings
+from .lines import INVISIBLE, line_key
 from .metadata import Metadata, note_element
 from .selectors import SelectorIndex, class_names, name_roles
-
-LIMITS = tomllib.loads((DATA_DIR / "html.toml").read_text(encoding="utf-8"))
 
 _BLOCK_TAGS = frozenset(
     "p div td th li dd dt dl h1 h2 h3 h4 h5 h6 blockquote figcaption figure section article header footer main "
@@ -193,7 +191,7 @@ class Reader:
             counts[1] += size if context.bold else 0
             counts[2] += size if context.italic else 0
         own = self._contexts[id(element)]
-        floor = own.depth - LIMITS["role_depth"]
+        floor = own.depth - settings.HTML_ROLE_DEPTH
         roles = frozenset(role for _, context in pieces for role, at in context.marks if at >= floor)
         chars = sum(len(piece.strip()) for piece, _ in pieces) or 1
         self.blocks.append(TextBlock(text, element, len(self.blocks), chars, *counts, roles, own.drops, self._image))

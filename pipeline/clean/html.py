@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from .. import settings
 from ..errors import EmptyPageError
 from ..text.normalize import fold
 from .blocks import (
     CONTAINER_TAGS,
     HEADING_TAGS,
-    LIMITS,
     Reader,
     Span,
     TextBlock,
@@ -23,7 +23,6 @@ from .lines import (
     CREDIT,
     FURNITURE,
     SOURCE,
-    TITLE_WORDS,
     WORD,
     Line,
     Page,
@@ -74,14 +73,14 @@ _ALIGN = re.compile(r"text-align\s*:\s*(right|center)", re.IGNORECASE)
 
 def _bounded(html: str, notes: list[str]) -> str:
     """The page cut at `max_chars` characters or the `max_tags`-th tag, whichever comes first; the cut noted."""
-    cut = min(len(html), LIMITS["max_chars"])
-    if html.count("<", 0, cut) > LIMITS["max_tags"]:
+    cut = min(len(html), settings.HTML_MAX_CHARS)
+    if html.count("<", 0, cut) > settings.HTML_MAX_TAGS:
         position = -1
-        for _ in range(LIMITS["max_tags"]):
+        for _ in range(settings.HTML_MAX_TAGS):
             position = html.find("<", position + 1)
         cut = position
     if cut < len(html):
-        notes.append(f"page cut at {cut} of {len(html)} characters ({LIMITS['max_tags']} tags, {LIMITS['max_chars']} characters at most)")
+        notes.append(f"page cut at {cut} of {len(html)} characters ({settings.HTML_MAX_TAGS} tags, {settings.HTML_MAX_CHARS} characters at most)")
     return html[:cut]
 
 
@@ -93,9 +92,9 @@ def _measure(blocks: list[TextBlock], spans: dict[int, Span]) -> None:
     for block in blocks:
         if (
             block.element.name not in HEADING_TAGS
-            and block.chars >= LIMITS["paragraph_chars"]
+            and block.chars >= settings.HTML_PARAGRAPH_CHARS
             and block.share(block.links) < 0.5
-            and len(block.text.split()) >= LIMITS["paragraph_words"]
+            and len(block.text.split()) >= settings.HTML_PARAGRAPH_WORDS
             and not FURNITURE.fullmatch(block.key)
         ):
             block.mass = block.chars - block.links
@@ -107,7 +106,7 @@ def _measure(blocks: list[TextBlock], spans: dict[int, Span]) -> None:
             if id(element) not in frames:
                 span = spans.get(id(element))
                 mass = prefix[span.end] - prefix[span.start] if span else 0
-                frames[id(element)] = mass > LIMITS["frame_share"] * total and mass >= LIMITS["article_chars"]
+                frames[id(element)] = mass > settings.HTML_FRAME_SHARE * total and mass >= settings.HTML_ARTICLE_CHARS
         block.furniture = any(not frames[id(element)] for element in block.drops)
 
 
@@ -121,7 +120,7 @@ def _prefix(values: list[int]) -> list[int]:
 
 def _scores(blocks: list[TextBlock], spans: dict[int, Span]) -> dict[int, float]:
     """Each candidate container's score: weighted paragraph text inside it, discounted by its link share."""
-    weights = LIMITS["ancestor_weights"]
+    weights = settings.HTML_ANCESTOR_WEIGHTS
     raw: dict[int, float] = {}
     for block in blocks:
         if not block.mass or block.furniture:
@@ -142,7 +141,7 @@ def _scores(blocks: list[TextBlock], spans: dict[int, Span]) -> dict[int, float]
             continue
         total = chars[span.end] - chars[span.start]
         linked = links[span.end] - links[span.start]
-        scores[key] = value * (1 - linked / total) ** LIMITS["link_power"] if total else 0.0
+        scores[key] = value * (1 - linked / total) ** settings.HTML_LINK_POWER if total else 0.0
     return scores
 
 
@@ -151,7 +150,7 @@ def _candidates(scores: dict[int, float], spans: dict[int, Span]) -> list[Span]:
     ranked = sorted(scores, key=lambda k: (-scores[k], -spans[k].start))
     if not ranked:
         return []
-    floor = LIMITS["second_share"] * scores[ranked[0]]
+    floor = settings.HTML_SECOND_SHARE * scores[ranked[0]]
     kept: list[Span] = []
     for key in ranked:
         span = spans[key]
@@ -188,7 +187,7 @@ def _opens_article(blocks: list[TextBlock], start: int, end: int) -> bool:
             continue
         if dateline_match(block.key):
             dateline = True
-        elif _is_heading_block(block) and len(block.key.split()) >= TITLE_WORDS:
+        elif _is_heading_block(block) and len(block.key.split()) >= settings.CLEAN_TITLE_WORDS:
             heading = True
     return heading and dateline
 
@@ -203,9 +202,9 @@ def _articles(blocks: list[TextBlock], spans: list[Span], reader: Reader) -> lis
     groups: list[list[Span]] = []
     for span in spans:
         mass = sum(block.mass for block in blocks[span.start : span.end] if not block.furniture)
-        if groups and not _opens_article(blocks, groups[-1][-1].end, span.start + LIMITS["head_inside"]):
+        if groups and not _opens_article(blocks, groups[-1][-1].end, span.start + settings.HTML_HEAD_INSIDE):
             groups[-1].append(span)
-        elif mass >= LIMITS["article_chars"] or not groups:
+        elif mass >= settings.HTML_ARTICLE_CHARS or not groups:
             groups.append([span])
     articles = []
     for group in groups:
@@ -227,7 +226,7 @@ def _words_of(text: str) -> set[str]:
 def _similar(text: str, hint: str) -> bool:
     """Whether a heading and the page's declared title share nearly all the words of the shorter."""
     a, b = _words_of(text), _words_of(hint)
-    return bool(a and b) and len(a & b) >= LIMITS["title_match"] * min(len(a), len(b))
+    return bool(a and b) and len(a & b) >= settings.HTML_TITLE_MATCH * min(len(a), len(b))
 
 
 def _title_like(block: TextBlock) -> bool:
@@ -236,7 +235,7 @@ def _title_like(block: TextBlock) -> bool:
     return (
         not block.furniture
         and block.share(block.links) < 0.5
-        and LIMITS["title_min_words"] <= words <= LIMITS["title_max_words"]
+        and settings.HTML_TITLE_MIN_WORDS <= words <= settings.HTML_TITLE_MAX_WORDS
         and not block.key.rstrip(CLOSERS).endswith(".")
         and not dateline_match(block.key)
     )
@@ -251,7 +250,7 @@ def _find_title(blocks: list[TextBlock], article: Span, hint: str | None) -> int
     """The headline block: the nearest before the article text matching the declared title, else the nearest heading."""
     first = _first_paragraph(blocks, article)
     nearest = None
-    for i in range(first - 1, max(article.start - LIMITS["head_blocks"], 0) - 1, -1):
+    for i in range(first - 1, max(article.start - settings.HTML_HEAD_BLOCKS, 0) - 1, -1):
         block = blocks[i]
         if not _title_like(block):
             continue
@@ -264,10 +263,10 @@ def _find_title(blocks: list[TextBlock], article: Span, hint: str | None) -> int
 
 def _find_dateline(blocks: list[TextBlock], title: int | None, first: int, start: int) -> int | None:
     """The visible date: after the title and before the text, else just before the title."""
-    after = title + 1 if title is not None else max(start - LIMITS["head_blocks"], 0)
+    after = title + 1 if title is not None else max(start - settings.HTML_HEAD_BLOCKS, 0)
     ranges = [range(after, first)]
     if title is not None:
-        ranges.append(range(title - 1, max(title - 1 - LIMITS["dateline_before_title"], -1), -1))
+        ranges.append(range(title - 1, max(title - 1 - settings.HTML_DATELINE_BEFORE_TITLE, -1), -1))
     for indices in ranges:
         for i in indices:
             if not blocks[i].furniture and dateline_match(blocks[i].key):
@@ -278,19 +277,19 @@ def _find_dateline(blocks: list[TextBlock], title: int | None, first: int, start
 def _find_lead(blocks: list[TextBlock], title: int | None, article: Span, used: set[int]) -> int | None:
     """The sapo: a lead-marked block between the title and the text, else a bold first paragraph."""
     first = _first_paragraph(blocks, article)
-    after = title + 1 if title is not None else max(article.start - LIMITS["head_blocks"], 0)
-    for i in range(after, min(first + LIMITS["head_inside"], article.end)):
+    after = title + 1 if title is not None else max(article.start - settings.HTML_HEAD_BLOCKS, 0)
+    for i in range(after, min(first + settings.HTML_HEAD_INSIDE, article.end)):
         block = blocks[i]
         if i in used or block.furniture or "lead" not in block.roles or block.share(block.links) >= 0.5:
             continue
-        if len(block.key.split()) >= LIMITS["lead_min_words"] and block.chars <= LIMITS["lead_max_chars"]:
+        if len(block.key.split()) >= settings.HTML_LEAD_MIN_WORDS and block.chars <= settings.HTML_LEAD_MAX_CHARS:
             return i
     if first < article.end and first not in used:
         block = blocks[first]
         if (
-            block.share(block.bold) >= LIMITS["styled_share"]
+            block.share(block.bold) >= settings.HTML_STYLED_SHARE
             and ends_sentence(block.key)
-            and block.chars <= LIMITS["lead_max_chars"]
+            and block.chars <= settings.HTML_LEAD_MAX_CHARS
         ):
             return first
     return None
@@ -318,19 +317,19 @@ def _alignment(element: Tag) -> str:
 
 def _markup_label(block: TextBlock) -> str | None:
     """The label markup gives a block of the article container: caption, byline, source or none."""
-    short = block.chars <= LIMITS["caption_max_chars"]
+    short = block.chars <= settings.HTML_CAPTION_MAX_CHARS
     if "caption" in block.roles and short:
         return "caption"
-    if "source" in block.roles and block.chars <= LIMITS["byline_max_chars"]:
+    if "source" in block.roles and block.chars <= settings.HTML_BYLINE_MAX_CHARS:
         return "source"
-    if "byline" in block.roles and block.chars <= LIMITS["byline_max_chars"]:
+    if "byline" in block.roles and block.chars <= settings.HTML_BYLINE_MAX_CHARS:
         return "byline"
     align = _alignment(block.element)
     if block.after_image and short and (
-        block.share(block.italic) >= LIMITS["styled_share"] or align == "center" or block.element.name in ("td", "figcaption")
+        block.share(block.italic) >= settings.HTML_STYLED_SHARE or align == "center" or block.element.name in ("td", "figcaption")
     ):
         return "caption"
-    if align == "right" and block.chars <= LIMITS["byline_max_chars"] and len(block.key.split()) <= LIMITS["byline_max_words"]:
+    if align == "right" and block.chars <= settings.HTML_BYLINE_MAX_CHARS and len(block.key.split()) <= settings.HTML_BYLINE_MAX_WORDS:
         return "source" if SOURCE.fullmatch(block.key) else "byline"
     if CREDIT.search(block.key) and count_sentences(block.key) <= 3 and short:
         return "caption"
@@ -339,18 +338,18 @@ def _markup_label(block: TextBlock) -> str | None:
 
 def _is_teaser(block: TextBlock) -> bool:
     """A block that is all link text: a teaser for another article or a menu item."""
-    return block.share(block.links) >= LIMITS["link_share"]
+    return block.share(block.links) >= settings.HTML_LINK_SHARE
 
 
 def _listing(blocks: list[TextBlock]) -> int:
     """How many link-only teaser headings the blocks hold when they are a listing of teasers, else 0."""
-    teasers = sum(1 for b in blocks if _is_teaser(b) and len(b.key.split()) >= LIMITS["teaser_words"] and not b.furniture)
+    teasers = sum(1 for b in blocks if _is_teaser(b) and len(b.key.split()) >= settings.HTML_TEASER_WORDS and not b.furniture)
     paragraphs = [b for b in blocks if b.mass and not b.furniture and not _is_teaser(b)]
     longest = max((b.chars for b in paragraphs), default=0)
     if (
-        teasers >= LIMITS["listing_teasers"]
-        and teasers >= LIMITS["listing_share"] * len(paragraphs)
-        and longest <= LIMITS["listing_paragraph_chars"]
+        teasers >= settings.HTML_LISTING_TEASERS
+        and teasers >= settings.HTML_LISTING_SHARE * len(paragraphs)
+        and longest <= settings.HTML_LISTING_PARAGRAPH_CHARS
     ):
         return teasers
     return 0
@@ -377,7 +376,7 @@ def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes
 def _trailing_lines(blocks: list[TextBlock], article: Span) -> list[Line]:
     """Byline and source lines standing just after the article container."""
     lines = []
-    for block in blocks[article.end : article.end + LIMITS["trailing_blocks"]]:
+    for block in blocks[article.end : article.end + settings.HTML_TRAILING_BLOCKS]:
         if block.furniture or _is_teaser(block):
             break
         label = _markup_label(block) if {"byline", "source"} & block.roles else signature_label(block.key)
@@ -510,9 +509,9 @@ def clean_html(html: str, source: str = "", url: str | None = None, profiles: It
     RETURNS (Page): title, ISO publication time, labelled blocks in reading order, notes, and metadata.
     """
     notes: list[str] = []
-    if html.strip() and "</html" not in html[-LIMITS["tail_chars"] :].lower():
+    if html.strip() and "</html" not in html[-settings.HTML_TAIL_CHARS :].lower():
         notes.append("page ends before </html>: cut off?")
-    profile = _profile_for(_PROFILES if profiles is None else profiles, url or declared_url(html, LIMITS["head_chars"]))
+    profile = _profile_for(_PROFILES if profiles is None else profiles, url or declared_url(html, settings.HTML_HEAD_CHARS))
     return _html_page(_parse(html, profile, notes), profile, source, url, notes)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from extractors.lexicon import data_lines
 
+from .. import settings
 from ..errors import EmptyPageError
 from ..text.normalize import INVISIBLE, normalize
 
@@ -95,19 +96,6 @@ _SENTENCE_BREAK = re.compile(rf"[.!?…][\"'”’)]*\s+(?=[{_UPPER}\d\"“(])")
 WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
-# Sizes, in characters or words, that tell a paragraph from a heading, caption or credit.
-PARAGRAPH_CHARS = 300  # an unpunctuated line this long is still a paragraph
-PARAGRAPH_WORDS = 12  # a punctuated line needs this many words to be a paragraph
-TITLE_WORDS = 5  # the first heading this long is the title; shorter lines above it are breadcrumbs
-TAG_WORDS = 4  # lines this short between the title and the text are tags (`Bắc Ninh`)
-LEAD_CHARS = 400  # a first paragraph up to this long is the sapo
-CAPTION_CHARS = 300  # captions are at most this long
-CAPTION_WORDS = 10  # an unpunctuated line between paragraphs this long is a caption
-PUNCTUATED_SHARE = 0.6  # ... when at least this share of the paragraphs end with a full stop
-DATELINE_CHARS = 100
-DATELINE_OTHER_WORDS = 8  # words a dateline may carry besides the date (`Cập nhật lúc`, `Thứ Tư`)
-SEO_CHARS = 600
-
 
 @dataclass(slots=True)
 class Line:
@@ -134,7 +122,7 @@ def ends_sentence(key: str) -> bool:
 
 def is_paragraph(key: str) -> bool:
     """Article paragraphs are long, or full sentences of some length; headings and captions are not."""
-    return len(key) > PARAGRAPH_CHARS or (ends_sentence(key) and len(key.split()) >= PARAGRAPH_WORDS)
+    return len(key) > settings.CLEAN_PARAGRAPH_CHARS or (ends_sentence(key) and len(key.split()) >= settings.CLEAN_PARAGRAPH_WORDS)
 
 
 def count_sentences(key: str) -> int:
@@ -157,7 +145,7 @@ def _is_name(key: str, max_words: int = 4) -> bool:
 def _is_titled_name(key: str) -> bool:
     """A name followed by titles: `Lê Văn Minh, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư ...`."""
     name, comma, rest = key.rstrip(".").partition(",")
-    if not comma or len(key) > CAPTION_CHARS or "." in rest.rstrip("."):
+    if not comma or len(key) > settings.CLEAN_CAPTION_CHARS or "." in rest.rstrip("."):
         return False
     parts = [part.strip() for part in rest.split(",")]
     return _is_name(name, max_words=5) and all(part[:1].isupper() for part in parts)
@@ -165,13 +153,13 @@ def _is_titled_name(key: str) -> bool:
 
 def dateline_match(key: str) -> re.Match | None:
     """The date match of a line that is a dateline: short, and little else than the date."""
-    if len(key) > DATELINE_CHARS or not _DIGIT.search(key):
+    if len(key) > settings.CLEAN_DATELINE_CHARS or not _DIGIT.search(key):
         return None
     for pattern in _DATELINES:
         match = pattern.search(key)
         if match:
             rest = key[: match.start()] + " " + key[match.end() :]
-            if len(WORD.findall(rest)) <= DATELINE_OTHER_WORDS and not is_paragraph(key):
+            if len(WORD.findall(rest)) <= settings.CLEAN_DATELINE_OTHER_WORDS and not is_paragraph(key):
                 return match
             return None
     return None
@@ -270,7 +258,7 @@ def _is_furniture(line: Line) -> bool:
 
 def _is_seo(line: Line) -> bool:
     """Content-farm wrapper sentences (`Bạn đang xem: ...`, `Xem thêm: <other title>`)."""
-    return len(line.key) <= SEO_CHARS and bool(_SEO.match(line.key))
+    return len(line.key) <= settings.CLEAN_SEO_CHARS and bool(_SEO.match(line.key))
 
 
 def _drop_repeats(lines: list[Line], notes: list[str]) -> list[Line]:
@@ -325,7 +313,7 @@ def label_head(lines: list[Line], notes: list[str]) -> tuple[str | None, list[Li
     """
     first, _ = paragraph_span(lines)
     headings = [i for i in range(first) if _is_heading(lines[i])]
-    long_ones = [i for i in headings if len(lines[i].key.split()) >= TITLE_WORDS]
+    long_ones = [i for i in headings if len(lines[i].key.split()) >= settings.CLEAN_TITLE_WORDS]
     if long_ones:
         title_at = long_ones[0]
     else:
@@ -340,7 +328,7 @@ def label_head(lines: list[Line], notes: list[str]) -> tuple[str | None, list[Li
     crumbs = [i for i in range(title_at) if lines[i].label is None and not CREDIT.search(lines[i].key)]
     tags = [
         i for i in range(title_at + 1, first)
-        if lines[i].label is None and len(lines[i].key.split()) <= TAG_WORDS and not CREDIT.search(lines[i].key)
+        if lines[i].label is None and len(lines[i].key.split()) <= settings.CLEAN_TAG_WORDS and not CREDIT.search(lines[i].key)
     ]
     if crumbs:
         notes.append(f"dropped {plural(len(crumbs), 'breadcrumb line')} above the title")
@@ -361,7 +349,7 @@ def label_tail(lines: list[Line]) -> None:
 def label_lead(lines: list[Line]) -> None:
     """The first text line after the title is the lead when it is a short, punctuated summary."""
     line = next((line for line in lines if line.label is None), None)
-    if line is not None and ends_sentence(line.key) and len(line.key) <= LEAD_CHARS:
+    if line is not None and ends_sentence(line.key) and len(line.key) <= settings.CLEAN_LEAD_CHARS:
         line.label = "lead"
 
 

@@ -27,7 +27,6 @@ _LABEL_ROLES = ("title", "lead", "caption", "byline", "source", "dateline")
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
-
 def class_names(element: Tag) -> list[str]:
     """An element's class names and id (the tree is parsed with class as one string)."""
     names = (element.get("class") or "").split()

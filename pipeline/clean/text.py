@@ -7,15 +7,13 @@ Lines are labelled title, lead, body, caption, byline, dateline or source by the
 
 from __future__ import annotations
 
+from .. import settings
 from .lines import (
     ACTION,
-    CAPTION_CHARS,
-    CAPTION_WORDS,
     CLOSERS,
     CREDIT,
     FULL_STOP,
     INVISIBLE,
-    PUNCTUATED_SHARE,
     Line,
     Page,
     count_sentences,
@@ -88,7 +86,7 @@ def _short_block_lines(lines: list[Line]) -> set[int]:
     for indices in by_block.values():
         if (
             2 <= len(indices) <= 3
-            and all(len(lines[i].key) <= CAPTION_CHARS for i in indices)
+            and all(len(lines[i].key) <= settings.CLEAN_CAPTION_CHARS for i in indices)
             and all(lines[i].label != "title" for i in indices)
         ):
             picked.update(indices)
@@ -105,17 +103,17 @@ def _is_caption(line: Line, between: bool, first_text: bool, short_block: bool, 
     (`tặng hoa`, `trao Giấy khen`), is a caption too.
     """
     key = line.key
-    if len(key) > CAPTION_CHARS + 100:
+    if len(key) > settings.CLEAN_CAPTION_CHARS + 100:
         return False
     if CREDIT.search(key) and count_sentences(key) <= 3:
         return True
-    if len(key) > CAPTION_CHARS:
+    if len(key) > settings.CLEAN_CAPTION_CHARS:
         return False
     if line.repeated or short_block:
         return True
     if not between:
         return False
-    if punctuated and not ends_sentence(key) and len(key.split()) >= CAPTION_WORDS:
+    if punctuated and not ends_sentence(key) and len(key.split()) >= settings.CLEAN_CAPTION_WORDS:
         return True
     return not first_text and count_sentences(key) == 1 and bool(ACTION.search(key))
 
@@ -124,7 +122,7 @@ def _punctuated(lines: list[Line]) -> bool:
     """Whether the page's paragraphs mostly end with a full stop, so an unpunctuated line stands out."""
     paragraphs = [line for line in lines if line.paragraph]
     ended = sum(ends_sentence(line.key) for line in paragraphs)
-    return ended >= PUNCTUATED_SHARE * len(paragraphs)
+    return ended >= settings.CLEAN_PUNCTUATED_SHARE * len(paragraphs)
 
 
 def _label_captions(lines: list[Line]) -> None:

@@ -5,3 +5,12 @@ errors into one-line messages. May import: pipeline.errors, pipeline.settings, p
 pipeline.text, pipeline.clean, pipeline.article, extractors, pipeline.store, pipeline.crawl,
 pipeline.evaluate, pipeline.review, pipeline.flows.
 """
+
+import sys
+
+from ..errors import ConfigError
+
+try:
+    from .. import settings  # noqa: F401 - the user's settings file and VNFACTS_* variables are read first: a bad one is one line
+except ConfigError as exc:
+    sys.exit(f"Error: {exc}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .. import settings
+
 __all__ = ["database_error"]
 
 
@@ -12,5 +14,5 @@ def database_error(db: str | None, exc: Exception) -> click.ClickException:
     from sqlalchemy.exc import SQLAlchemyError
 
     if isinstance(exc, SQLAlchemyError):
-        return click.ClickException(f"{db or 'data/vnfacts.db'}: {str(getattr(exc, 'orig', exc)).splitlines()[0]}")
+        return click.ClickException(f"{db or settings.STORE_DB}: {str(getattr(exc, 'orig', exc)).splitlines()[0]}")
     return click.ClickException(str(exc))

@@ -18,10 +18,6 @@ from ..settings import DB_HELP
 
 __all__ = ["crawl", "reprocess", "schedule", "flows_main", "parse_since"]
 
-from ..settings import ARCHIVE_DIR as DEFAULT_ARCHIVE
-from ..settings import SCHEDULE_CRON as DEFAULT_CRON
-from ..settings import SCHEDULE_TIMEZONE as DEFAULT_TIMEZONE
-from ..settings import SOURCES_FILE as DEFAULT_SOURCES
 
 
 def parse_since(value: str | None) -> datetime | None:
@@ -40,13 +36,13 @@ def _jsonable(summary: dict[str, Any]) -> dict[str, Any]:
 
 
 @click.command()
-@click.option("--sources", "sources_file", default=DEFAULT_SOURCES, show_default=True, type=click.Path(exists=True, dir_okay=False), help="Sites to crawl.")
+@click.option("--sources", "sources_file", default=settings.SOURCES_FILE, show_default=True, type=click.Path(exists=True, dir_okay=False), help="Sites to crawl.")
 @click.option("--db", help=DB_HELP)
-@click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, help="Directory of the WARC files, one per run.")
+@click.option("--archive", "archive_dir", default=settings.ARCHIVE_DIR, show_default=True, help="Directory of the WARC files, one per run.")
 @click.option("--since", help="Skip feed and sitemap items dated before this (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--max-articles", type=click.IntRange(min=0), help="Articles fetched per site at most.")
 @click.option("--only", multiple=True, help="Crawl only this site (by name); repeatable.")
-@click.option("--parsers", type=click.IntRange(min=1), default=1, show_default=True, help="Processes that clean and extract (1: in the crawl's threads).")
+@click.option("--parsers", type=click.IntRange(min=1), default=settings.CRAWL_PARSERS, show_default=True, help="Processes that clean and extract (1: in the crawl's threads).")
 @click.option("--backfill", is_flag=True, help="Walk the listings back to --since (up to CRAWL_BACKFILL_PAGES pages), not only to the last run.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 def crawl(
@@ -104,7 +100,7 @@ def crawl(
 
 
 @click.command()
-@click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, type=click.Path(exists=True, file_okay=False), help="Directory of WARC files.")
+@click.option("--archive", "archive_dir", default=settings.ARCHIVE_DIR, show_default=True, type=click.Path(exists=True, file_okay=False), help="Directory of WARC files.")
 @click.option("--since", help="Only responses fetched on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--sources", "sources_file", default=None, type=click.Path(exists=True, dir_okay=False), help="Sites file, for their provinces and cleaning profiles.")
 @click.option("--db", help=DB_HELP)
@@ -129,11 +125,11 @@ def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db:
 def _schedule_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options of a served schedule, shared by `vnfacts schedule` and `python flows.py serve`."""
     options = [
-        click.option("--sources", "sources_file", default=DEFAULT_SOURCES, show_default=True, help="Sites to crawl (read at each run)."),
+        click.option("--sources", "sources_file", default=settings.SOURCES_FILE, show_default=True, help="Sites to crawl (read at each run)."),
         click.option("--db", help=DB_HELP),
-        click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, help="Directory of the WARC files, one per run."),
-        click.option("--cron", default=DEFAULT_CRON, show_default=True, help="When the nightly crawl runs (cron expression)."),
-        click.option("--timezone", "tz", default=DEFAULT_TIMEZONE, show_default=True, help="IANA time zone of --cron."),
+        click.option("--archive", "archive_dir", default=settings.ARCHIVE_DIR, show_default=True, help="Directory of the WARC files, one per run."),
+        click.option("--cron", default=settings.SCHEDULE_CRON, show_default=True, help="When the nightly crawl runs (cron expression)."),
+        click.option("--timezone", "tz", default=settings.SCHEDULE_TIMEZONE, show_default=True, help="IANA time zone of --cron."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -172,9 +168,9 @@ flows_main.add_command(schedule, name="serve")
 
 
 @flows_main.command(name="run")
-@click.option("--sources", "sources_file", default=DEFAULT_SOURCES, show_default=True, help="Sites to crawl.")
+@click.option("--sources", "sources_file", default=settings.SOURCES_FILE, show_default=True, help="Sites to crawl.")
 @click.option("--db", help=DB_HELP)
-@click.option("--archive", "archive_dir", default=DEFAULT_ARCHIVE, show_default=True, help="Directory of the WARC files, one per run.")
+@click.option("--archive", "archive_dir", default=settings.ARCHIVE_DIR, show_default=True, help="Directory of the WARC files, one per run.")
 def run_once(sources_file: str, db: str | None, archive_dir: str) -> None:
     """One nightly run now, as a Prefect flow run."""
     from ..flows import nightly
@@ -206,7 +202,7 @@ def demo(corpus: str, db: str, archive_dir: str) -> None:
 
 @flows_main.command(name="demo-site")
 @click.option("--corpus", default="corpus", show_default=True, type=click.Path(exists=True, file_okay=False), help="Pages served as the paper's articles.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1.")
+@click.option("--port", default=settings.DEMO_PORT, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1.")
 @click.option("--sources", "sources_file", default="out/demo-sources.toml", show_default=True, help="Where to write the demo paper's sources file.")
 def demo_site(corpus: str, port: int, sources_file: str) -> None:
     """Serve the demo paper on 127.0.0.1 until stopped, and write its sources file for `serve --sources`."""

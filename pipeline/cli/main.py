@@ -18,6 +18,7 @@ import click
 from tqdm import tqdm
 
 from ..errors import VnfactsError
+from .. import settings
 from ..settings import DB_HELP
 from .common import database_error
 
@@ -42,10 +43,6 @@ def _records(files: list[Path], workers: int) -> Iterator[dict[str, Any]]:
         yield from pool.imap(process_file, files, chunksize=4)
 
 
-# Articles per transaction in `vnfacts load`: one commit per article costs about a fifth of the load time.
-LOAD_BATCH = 100
-
-
 def _stored(records: Iterator[dict[str, Any]], db: str | None, command: str, batch: int = 1) -> Iterator[tuple[dict[str, Any], int | None]]:
     """Store each record in database `db` (`batch` articles a transaction), then pass it on with the facts written."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -61,7 +58,7 @@ def _stored(records: Iterator[dict[str, Any]], db: str | None, command: str, bat
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="JSON Lines file to write (default: standard output, unless --db).")
-@click.option("--workers", "-w", type=click.IntRange(min=1), default=1, show_default=True, help="Processes to extract with.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=settings.EXTRACT_WORKERS, show_default=True, help="Processes to extract with.")
 @click.option("--db", help="Also store each record in this database as it is extracted. " + DB_HELP)
 def extract(paths: tuple[Path, ...], out: Path | None, workers: int, db: str | None) -> None:
     """Extract one JSON record of facts per article file; a directory means every .html, .htm and .txt below it.
@@ -167,10 +164,10 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
             total = sum(1 for line in lines if line.strip())
         changed = written = 0
         stream = tqdm((record for _, record in read_records(path)), total=total, unit="article", desc=path.name, disable=None, file=sys.stderr)
-        for _, count in _stored(stream, db, f"vnfacts load {path}", batch=LOAD_BATCH):
+        for _, count in _stored(stream, db, f"vnfacts load {path}", batch=settings.STORE_LOAD_BATCH):
             changed += count is not None
             written += count or 0
-        click.echo(f"{path}: {total} records, {changed} articles changed, {written} facts written to {db or 'data/vnfacts.db'}", err=True)
+        click.echo(f"{path}: {total} records, {changed} articles changed, {written} facts written to {db or settings.STORE_DB}", err=True)
 
 
 @main.command()
@@ -181,7 +178,7 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
 @click.option("--code", help="A document code (04-NQ/TU); spaces and look-alike letters are normalised.")
 @click.option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Hits to show.")
+@click.option("--limit", type=click.IntRange(min=1), default=settings.SEARCH_LIMIT, show_default=True, help="Hits to show.")
 @click.option("--copies", is_flag=True, help="Show every site's copy of a republished story (by default a story counts once).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "parquet"]), default="table", show_default=True)
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the hits to this file (needed for parquet).")
@@ -233,9 +230,9 @@ def search(
 
 
 @main.command()
-@click.option("--db", help="The SQLite database file to browse (default data/vnfacts.db).")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--db", help=f"The SQLite database file to browse (default {settings.STORE_DB}).")
+@click.option("--host", default=settings.BROWSE_HOST, show_default=True)
+@click.option("--port", type=int, default=settings.BROWSE_PORT, show_default=True)
 def browse(db: str | None, host: str, port: int) -> None:
     """Browse the fact database in Datasette: folded full-text search, the officials directory, the documents registry.
 

@@ -81,8 +81,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included
-
 
 @dataclass(frozen=True)
 class Source:
@@ -235,7 +233,7 @@ def _discover_feeds(crawl: Crawl, source: Source, summary: dict[str, Any], found
             found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
             queue_urls(crawl.engine, source.name, _recent(feed_items(fetched.body, fetched.final_url), source, crawl.since), crawl.run_id)
     todo, done = list(source.sitemaps), 0
-    while todo and done < _MAX_SITEMAPS:
+    while todo and done < settings.CRAWL_MAX_SITEMAPS:
         url, done = todo.pop(0), done + 1
         fetched = _get(crawl, source, url, "sitemap", summary, validators(crawl.engine, url))
         if fetched is None or fetched.status != 200:

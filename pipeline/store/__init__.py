@@ -13,10 +13,9 @@ from .engine import database_url, migrate, naive_utc, open_store, utc_now
 from .keys import fact_id, search_key
 from .load import add_reviewed_fact, apply_review, finish_run, load_batch, load_record, load_records, sentence_of, start_run
 from .people import merge_names, province_of, refresh_people
-from .schema import DEFAULT_DB, FACT_COLUMNS, PENDING, STALE, articles, facts, metadata, person_aliases, review_log, runs, sources
+from .schema import FACT_COLUMNS, PENDING, STALE, articles, facts, metadata, person_aliases, review_log, runs, sources
 
 __all__ = [
-    "DEFAULT_DB",
     "PENDING",
     "metadata",
     "sources",

@@ -1,6 +1,6 @@
 """Opening the fact database: a path or URL to an engine, migrated by the alembic scripts in `migrations/`.
 
-SQLite (`data/vnfacts.db` by default) serves one researcher; PostgreSQL serves many through the same code.
+SQLite (`data/vnfacts.db` by default, settings.STORE_DB) serves one researcher; PostgreSQL serves many through the same code.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from .. import settings
 from ..errors import StoreError
 from .keys import search_key
-from .schema import DEFAULT_DB
 
 
 def naive_utc(stamp: datetime) -> datetime:
@@ -30,7 +30,7 @@ def utc_now() -> datetime:
 
 def database_url(db: str | Path | None) -> str:
     """A SQLAlchemy URL from what a user types: a file path, `sqlite:///...` or `postgresql://...`."""
-    db = str(db or DEFAULT_DB)
+    db = str(db or settings.STORE_DB)
     if "://" not in db:
         return f"sqlite:///{Path(db).expanduser().resolve()}"
     scheme, rest = db.split("://", 1)

@@ -15,7 +15,6 @@ from sqlalchemy import JSON, BigInteger, Column, DateTime, Float, ForeignKey, In
 
 from extractors.schema import FACT_TYPES, Fact
 
-DEFAULT_DB = "data/vnfacts.db"
 PENDING = "pending"
 STALE = "stale"
 

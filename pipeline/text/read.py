@@ -18,6 +18,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from .. import settings
 from ..errors import EmptyPageError, EncodingError, ReadError
 
 __all__ = ["read_document", "decode", "document_kind", "looks_vietnamese"]
@@ -26,9 +27,6 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 # Control characters that never occur in text (tab, line feed, form feed, carriage return do).
 _CONTROL = re.compile(rb"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
-_MAX_CONTROL_SHARE = 0.01
-_MIN_LETTER_SHARE = 0.3
-_SAMPLE = 65536
 
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
@@ -44,12 +42,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook above, dot below
 _VIETNAMESE_MARKS = _TONE_MARKS | frozenset("\u0302\u0306\u031b")  # and circumflex, breve, horn
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SCORE_SAMPLE = 8192
-_MARKUP_RATIO = 16  # raw characters read for a sample of page text: a page's head is mostly markup
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
-_GUESSES = 5  # charset-normalizer guesses weighed against windows-1258
-_MIN_VIETNAMESE_SHARE = 0.5  # below this share of possible syllables a decoding is mojibake
-_MIN_MARKED_SHARE = 0.2  # Vietnamese prose marks a third to a half of its syllables; English none
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -84,10 +77,10 @@ def _bom_encoding(data: bytes) -> str | None:
 
 def _reject_binary(data: bytes, path: Path) -> None:
     """Binary files carry NUL bytes or many control characters; text never does."""
-    sample = data[:_SAMPLE]
+    sample = data[:settings.READ_SAMPLE]
     if b"\x00" in sample:
         raise ReadError(f"{path}: binary file (NUL bytes), not a text or HTML page")
-    if len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+    if len(_CONTROL.findall(sample)) > settings.READ_MAX_CONTROL_SHARE * len(sample):
         raise ReadError(f"{path}: binary file (control characters), not a text or HTML page")
 
 
@@ -132,7 +125,7 @@ def _sample_words(text: str) -> list[str]:
 
     Tag names are ASCII in any decoding, and mojibake breaks into one-letter words (`Ï õ Í`).
     """
-    sample = _MARKUP.sub(" ", text[: _SCORE_SAMPLE * _MARKUP_RATIO])[:_SCORE_SAMPLE]
+    sample = _MARKUP.sub(" ", text[: settings.READ_SCORE_SAMPLE * settings.READ_MARKUP_RATIO])[:settings.READ_SCORE_SAMPLE]
     return [w for w in _LETTERS.findall(unicodedata.normalize("NFC", sample)) if len(w) > 1]
 
 
@@ -151,10 +144,10 @@ def _vietnamese_share(text: str) -> float:
 def looks_vietnamese(text: str) -> bool:
     """Whether a text reads as Vietnamese: its words are possible syllables and a fair share carry marks."""
     words = _sample_words(text)
-    if not words or _vietnamese_share(text) < _MIN_VIETNAMESE_SHARE:
+    if not words or _vietnamese_share(text) < settings.READ_MIN_VIETNAMESE_SHARE:
         return False
     marked = sum(1 for w in words if any(c in _VIETNAMESE and c not in string.ascii_letters for c in w))
-    return marked >= _MIN_MARKED_SHARE * len(words)
+    return marked >= settings.READ_MIN_MARKED_SHARE * len(words)
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> str:
@@ -176,23 +169,23 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     declared = _declared_encoding(data)
     if declared and declared != "utf-8":
         text = _try_decode(data, declared)
-        if text is not None and _vietnamese_share(text) >= _MIN_VIETNAMESE_SHARE:
+        if text is not None and _vietnamese_share(text) >= settings.READ_MIN_VIETNAMESE_SHARE:
             return text
-    candidates = [str(match) for match in list(charset_normalizer.from_bytes(data))[:_GUESSES]]
+    candidates = [str(match) for match in list(charset_normalizer.from_bytes(data))[:settings.READ_GUESSES]]
     text = _try_decode(data, "cp1258")
     if text is not None:
         candidates.insert(0, text)  # first, so it wins a tie
     best = max(candidates, key=_vietnamese_share, default=None)
-    if best is None or _vietnamese_share(best) < _MIN_VIETNAMESE_SHARE:
+    if best is None or _vietnamese_share(best) < settings.READ_MIN_VIETNAMESE_SHARE:
         raise EncodingError(f"{path}: not UTF-8 and no other encoding (windows-1258, ...) decodes it to text")
     return best
 
 
 def _reject_non_text(text: str, path: Path) -> None:
     """Decoded junk is mostly symbols: require a fair share of letters among the visible characters."""
-    sample = text[:_SAMPLE]
+    sample = text[:settings.READ_SAMPLE]
     visible = len(_NON_SPACE.findall(sample))
-    if visible and len(_LETTER.findall(sample)) < _MIN_LETTER_SHARE * visible:
+    if visible and len(_LETTER.findall(sample)) < settings.READ_MIN_LETTER_SHARE * visible:
         raise ReadError(f"{path}: not text (too few letters), not a text or HTML page")
 
 
