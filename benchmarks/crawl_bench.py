@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.crawl.crawl import Source, crawl_sites
-from pipeline.crawl.demo_site import build_site, serve, stop
+from pipeline.crawl.crawl import Source, crawl_sites  # noqa: E402
+from pipeline.crawl.demo_site import build_site, serve, stop  # noqa: E402
 
 
 def articles(count: int, host: int) -> list[bytes]:
@@ -58,7 +58,10 @@ def main() -> None:
         site.routes.update(build_site(site.base, articles(args.articles, host), per_page=per_page))
         sites.append(site)
         sources.append(
-            Source(name=f"host{host:02d}", start_urls=(f"{site.base}/xay-dung-dang/",), article_pattern=r"-\d+\.html$", next_page="a.next", max_pages=args.articles // per_page + 1, delay=args.delay)
+            Source(
+                name=f"host{host:02d}", start_urls=(f"{site.base}/xay-dung-dang/",), article_pattern=r"-\d+\.html$", next_page="a.next",
+                max_pages=args.articles // per_page + 1, delay=args.delay,
+            )
         )
     with tempfile.TemporaryDirectory() as tmp:
         cpu, wall = _cpu(), time.monotonic()

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.lexicon import entries  # noqa: E402
-from pipeline.settings import STORE_LOAD_BATCH  # noqa: E402
 from pipeline.records import read_records  # noqa: E402
+from pipeline.settings import STORE_LOAD_BATCH  # noqa: E402
 from pipeline.store import load_records, open_store  # noqa: E402
 from pipeline.store.search import search  # noqa: E402
 

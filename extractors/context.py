@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -74,7 +74,7 @@ def period_before(text: str, pos: int) -> str | None:
     return values[index] if index >= 0 else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def roles(name: str) -> dict[str, tuple[str, ...]]:
     """A two-column lexicon read as role -> words; a word may play several comma-separated roles."""
     out: dict[str, list[str]] = {}

@@ -9,7 +9,7 @@ say). `data_lines` is the one reader of such line files, cleaning's data files i
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 __all__ = ["LEXICON_DIR", "data_lines", "entries", "table", "alternation"]
@@ -23,7 +23,7 @@ def data_lines(path: Path) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of lexicon `name`, each a tuple of its tab-separated columns."""
     path = LEXICON_DIR / f"{name}.txt"

@@ -34,7 +34,7 @@ def _title_pattern(title: str) -> str:
     for full, forms in _SHORT_FORMS.items():
         written = "|".join(re.escape(form) for form in forms)
         pattern = re.sub(
-            re.escape(re.escape(full)), lambda m: f"(?:{m.group()}|(?-i:{written}))", pattern, flags=re.IGNORECASE
+            re.escape(re.escape(full)), lambda m, written=written: f"(?:{m.group()}|(?-i:{written}))", pattern, flags=re.IGNORECASE
         )
     return pattern
 

@@ -116,7 +116,7 @@ def _serving(command: list, prefect: dict, tmp_path: Path):
     deployments: list[dict] = []
     try:
         for name in DEPLOYMENTS:
-            deployments.append(_wait(f"deployment {name}", lambda: _call(api, f"/deployments/name/{name}"), 90, process, log))
+            deployments.append(_wait(f"deployment {name}", lambda name=name: _call(api, f"/deployments/name/{name}"), 90, process, log))
         process.log = log  # type: ignore[attr-defined]
         yield process
     finally:
@@ -186,7 +186,7 @@ def test_a_served_run_with_a_bad_configuration_fails_with_its_cause_in_its_own_l
     sources = tmp_path / "sources.toml"
     sources.write_text(demo_sources(paper.base), encoding="utf-8")
     command = [sys.executable, ROOT / "flows.py", "serve", "--sources", sources, "--db", tmp_path / "facts.db"]
-    with _serving(command, prefect, tmp_path) as server:
+    with _serving(command, prefect, tmp_path):
         missing = _trigger(prefect, "nightly/nightly", f"sources_file={tmp_path / 'gone.toml'}")
         assert missing["state_type"] == "FAILED"
         assert f"{tmp_path / 'gone.toml'}: sources file not found" in _logs(prefect, missing)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .. import settings
-from .lines import INVISIBLE, line_key
+from ..text.normalize import INVISIBLE
+from .lines import line_key
 from .metadata import Metadata, note_element
 from .selectors import SelectorIndex, class_names, name_roles
 

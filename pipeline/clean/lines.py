@@ -19,7 +19,7 @@ from extractors.lexicon import data_lines
 
 from .. import settings
 from ..errors import EmptyPageError
-from ..text.normalize import INVISIBLE, normalize
+from ..text.normalize import normalize
 
 LABELS = ("title", "lead", "body", "caption", "byline", "dateline", "source")
 DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -120,7 +120,7 @@ def load_profile(path: Path) -> Profile:
     unknown = set(selectors) - set(PROFILE_ROLES)
     if unknown or not data.get("hosts"):
         raise ValueError(f"{path}: needs `hosts` and selectors among {', '.join(PROFILE_ROLES)} (got {sorted(unknown)})")
-    for role, found in selectors.items():
+    for found in selectors.values():
         for text in found:
             parse_selector(text, str(path))
     return Profile(data.get("name", path.stem), tuple(data["hosts"]), selectors)

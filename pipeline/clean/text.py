@@ -8,12 +8,12 @@ Lines are labelled title, lead, body, caption, byline, dateline or source by the
 from __future__ import annotations
 
 from .. import settings
+from ..text.normalize import INVISIBLE
 from .lines import (
     ACTION,
     CLOSERS,
     CREDIT,
     FULL_STOP,
-    INVISIBLE,
     Line,
     Page,
     count_sentences,

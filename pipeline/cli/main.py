@@ -17,8 +17,8 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from ..errors import VnfactsError
 from .. import settings
+from ..errors import VnfactsError
 from ..settings import DB_HELP
 from .common import database_error
 
@@ -123,7 +123,8 @@ def evaluate(gold_dir: Path | None, predictions: Path | None, misses: bool, as_j
         vnfacts evaluate --from-reviews --db data/vnfacts.db
         vnfacts evaluate --from-reviews out/records.jsonl --db data/vnfacts.db
     """
-    from ..evaluate import evaluate as score, format_misses, format_report, load_gold, load_predictions
+    from ..evaluate import evaluate as score
+    from ..evaluate import format_misses, format_report, load_gold, load_predictions
 
     if from_reviews:
         return evaluate_reviews(gold_dir, db, misses, as_json)
@@ -212,7 +213,8 @@ def search(
 
     from ..store import open_store
     from ..store.export import write_hits
-    from ..store.search import HIT_COLUMNS, search as run_search
+    from ..store.search import HIT_COLUMNS
+    from ..store.search import search as run_search
 
     try:
         engine = open_store(db)

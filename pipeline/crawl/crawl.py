@@ -28,9 +28,15 @@ from sqlalchemy.engine import Engine
 from extractors.schema import FACT_TYPES
 
 from .. import settings
-from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
 from ..article import extract_page
 from ..clean import Profile, clean_html, load_profile
+from ..errors import FetchError, VnfactsError, cause_of
+from ..store import finish_run, load_record, load_records, open_store, start_run, utc_now
+from ..text.read import decode
+from ..text.segment import segment
+from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
+from .discover import feed_items, listing_links, next_page_url, sitemap_items
+from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
 from .state import (
     DONE,
     crawl_urls,
@@ -45,12 +51,6 @@ from .state import (
     stories_of,
     validators,
 )
-from .discover import feed_items, listing_links, next_page_url, sitemap_items
-from ..errors import FetchError, VnfactsError, cause_of
-from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
-from ..text.read import decode
-from ..text.segment import segment
-from ..store import finish_run, load_record, load_records, open_store, start_run, utc_now
 
 __all__ = [
     "Source",

@@ -183,7 +183,9 @@ def test_a_backfill_walks_the_listings_back_to_since_and_no_further(tmp_path):
     paper = serve({})
     paper.routes.update(build_site(paper.base, dated, per_page=4))  # six listing pages, newest first
     sources = tmp_path / "sources.toml"
-    sources.write_text(f'[[source]]\nname = "paper"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\nnext_page = "a.next"\ndelay = 0.0\n', encoding="utf-8")
+    sources.write_text(
+        f'[[source]]\nname = "paper"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\nnext_page = "a.next"\ndelay = 0.0\n', encoding="utf-8"
+    )
     backfill = [dataclasses.replace(s, max_pages=50) for s in load_sources(sources)]
     summary = crawl_sites(backfill, str(tmp_path / "b.db"), tmp_path / "archive", since=datetime(2024, 1, 1), walk_back=True)
     stop(paper)
@@ -241,7 +243,8 @@ def test_killing_a_crawl_and_running_it_again_ends_as_an_uninterrupted_run(tmp_p
     whole, killed = str(tmp_path / "whole.db"), str(tmp_path / "killed.db")
     crawl_sites(load_sources(sources), whole, tmp_path / "archive")
     vnfacts = os.path.join(os.path.dirname(sys.executable), "vnfacts")
-    process = subprocess.Popen([vnfacts, "crawl", "--sources", str(sources), "--db", killed, "--archive", str(tmp_path / "archive2")], stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    command = [vnfacts, "crawl", "--sources", str(sources), "--db", killed, "--archive", str(tmp_path / "archive2")]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     for _ in range(600):  # bounded wait for a few committed articles
         if _done(killed) >= 3 or process.poll() is not None:
             break

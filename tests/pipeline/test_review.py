@@ -180,5 +180,6 @@ def test_review_lines_that_contradict_themselves_are_refused(db_url, tmp_path):
     with pytest.raises(ReviewFileError) as error:
         import_files(engine, [bad])
     message = str(error.value)
-    for lineno, words in enumerate(("set its status to corrected", "field 'value' must be", "count facts have no field 'person'", "is of type count, not official", "needs a reviewer"), 1):
+    errors = ("set its status to corrected", "field 'value' must be", "count facts have no field 'person'", "is of type count, not official", "needs a reviewer")
+    for lineno, words in enumerate(errors, 1):
         assert f"{bad}:{lineno}: " in message and words in message

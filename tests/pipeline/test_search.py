@@ -17,11 +17,13 @@ TEXTS = {
 def engine(db_url):
     engine = open_store(db_url, create=True)
     records = [record(k, t, published=p) for k, (t, p) in TEXTS.items()]
-    records[0]["facts"] = record("marked", TEXTS["marked"][0], [{"type": "count", "value": 12, "unit": "đảng viên mới", "category": "members", "subject": "Đảng bộ", "change": "admitted", "as_of": None, "out_of": None, "span": "12 đảng viên mới"}])["facts"]
+    count = {"type": "count", "value": 12, "unit": "đảng viên mới", "category": "members", "subject": "Đảng bộ", "change": "admitted", "as_of": None, "out_of": None}
+    records[0]["facts"] = record("marked", TEXTS["marked"][0], [{**count, "span": "12 đảng viên mới"}])["facts"]
     doc = {"type": "document", "code": "04-NQ/TU", "number": "04", "doc_type": "Nghị quyết", "issuer": "TU", "date": None, "title": None, "span": "04-NQ/TU"}
     records[3]["facts"] = record("older", TEXTS["older"][0], [doc])["facts"]
     text_ = "Ông Bùi Hoàng Mai, Phó Bí thư Tỉnh ủy Bắc Ninh, dự hội nghị. Ông Bùi Mai phát biểu."
-    records.append(record("people", text_, [official("Bùi Hoàng Mai", "Phó Bí thư", organization="Tỉnh ủy Bắc Ninh"), official("Bùi Mai", "Phó Bí thư", span="Bùi Mai phát")], published="2021-01-01"))
+    people = [official("Bùi Hoàng Mai", "Phó Bí thư", organization="Tỉnh ủy Bắc Ninh"), official("Bùi Mai", "Phó Bí thư", span="Bùi Mai phát")]
+    records.append(record("people", text_, people, published="2021-01-01"))
     list(load_records(engine, records, "test"))
     return engine
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VNFACTS = Path(sys.executable).with_name("vnfacts")
-SHOW = "import json; from pipeline import settings as s; print(json.dumps([s.FETCH_DELAY, s.SEARCH_LIMIT, s.FETCH_USER_AGENT, s.HTML_ANCESTOR_WEIGHTS, s.CRAWL_PARALLEL_HOSTS, s.DB_HELP]))"
+SHOWN = "s.FETCH_DELAY, s.SEARCH_LIMIT, s.FETCH_USER_AGENT, s.HTML_ANCESTOR_WEIGHTS, s.CRAWL_PARALLEL_HOSTS, s.DB_HELP"
+SHOW = f"import json; from pipeline import settings as s; print(json.dumps([{SHOWN}]))"
 
 
 def _env(**extra: str) -> dict[str, str]:
