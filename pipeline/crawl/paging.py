@@ -52,7 +52,7 @@ def next_listing_page(html: str, page_url: str, start_url: str, next_page: str |
     tag = soup.find(["link", "a"], rel="next", href=True)
     if tag is not None and _on_host(urljoin(page_url, tag["href"]), page_url):
         return canonical_url(urljoin(page_url, tag["href"]))
-    links = [(url, text) for url, text, _ in anchors(html, page_url) if _on_host(url, page_url) and url != canonical_url(page_url)]
+    links = [(url, text) for url, text, _ in anchors(html, page_url, canonical_url) if _on_host(url, page_url) and url != canonical_url(page_url)]
     numbered = [url for url, text in links if text == str(number)] + [url for url, _ in links if page_number(url) == number]
     if numbered:
         return numbered[0]
