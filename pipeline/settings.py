@@ -24,6 +24,7 @@ CRAWL_MAX_ATTEMPTS = 3  # runs in which a URL that failed for a transient reason
 CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each (threads mostly wait)
 CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)
 CRAWL_STALE_RUNS = 7  # runs in a row without a new article after which a site is flagged in the run summary and `sources status`
+PROBE_SAMPLES = 3  # article links of a start page that `vnfacts sources check`/`add` fetch to see them clean into articles
 
 # Where a crawl reads its sites and writes its archive, and when the nightly crawl runs, unless told otherwise.
 SOURCES_FILE = "sources.toml"

@@ -69,6 +69,8 @@ def _shape(url: str) -> str:
     parts = urlsplit(url)
 
     def reduce(segment: str) -> str:
+        if re.fullmatch(r"[^\W_]+(-[^\W_]+){2,}(-\d+)?(\.\w+)?", segment):  # a slug: its words and numbers do not matter
+            return re.sub(r"^.*?(-\d+)?(\.\w+)?$", lambda m: "s" + ("-9" if m.group(1) else "") + (m.group(2) or ""), segment)
         segment = re.sub(r"\d+", "9", segment)
         return re.sub(r"[^\W\d_]+(?:-[^\W\d_]+)*", "a", segment)
 
@@ -107,9 +109,12 @@ def _paging_anchor(text: str) -> bool:
 
 
 def _section(url: str) -> bool:
-    """Whether a URL is a short, digit-free path: a site section."""
-    segments = [s for s in urlsplit(url).path.split("/") if s]
-    return len(segments) <= link_rules()["section_segments"] and not re.search(r"\d", urlsplit(url).path) and not urlsplit(url).query
+    """Whether a URL is a short, digit-free path of few words, or the home page: a site section."""
+    parts, rules = urlsplit(url), link_rules()
+    segments = [s for s in parts.path.split("/") if s]
+    if parts.query or re.search(r"\d", parts.path) or len(segments) > rules["section_segments"]:
+        return False
+    return not segments or len(re.split(r"[-_]", segments[-1].rsplit(".", 1)[0])) <= rules["section_words"]
 
 
 def classify_links(html: str, base_url: str, hosts: set[str] | None = None, fold: Callable[[str], str] = fold_url) -> list[Link]:
@@ -144,6 +149,8 @@ def _verdict(url: str, said: list[str], hosts: set[str], headline: bool, image: 
     shaped = shape_verdict(url)
     if shaped is not None:
         return shaped
+    if not urlsplit(url).path.strip("/") and not urlsplit(url).query:
+        return LISTING, "the home page"
     paging = [text for text in said if _paging_anchor(text)]
     if paging:
         return LISTING, f"a pagination link (anchor {paging[0]!r})"

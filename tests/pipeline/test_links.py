@@ -35,7 +35,7 @@ def test_the_table_covers_many_hosts_and_all_three_verdicts():
 
 def test_undecided_shapes_are_articles_when_they_repeat_behind_headlines_or_a_thumbnail():
     rows = "".join(f'<tr><td><a href="/xem.asp?ma={i}">Hội nghị Ban Chấp hành Đảng bộ tỉnh số {i}</a></td></tr>' for i in range(3))
-    thumb = '<a href="/bai/mot"><img src="a.jpg"></a><a href="/bai/mot">Kết nạp đảng viên mới ở xã vùng cao</a>'
+    thumb = '<a href="/bai/mot"><img src="a.jpg"></a><a href="/bai/mot">Kết nạp đảng viên mới ở các xã vùng cao</a>'
     menu = '<a href="/gioi-thieu/lich-su">Lịch sử</a><a href="/xem.asp?ma=9">Xem</a>'
     links = {link.url: link for link in classify_links(f"<table>{rows}</table>{thumb}{menu}", "http://h.vn/")}
     assert links["http://h.vn/xem.asp?ma=1"].kind == ARTICLE and "main list" in links["http://h.vn/xem.asp?ma=1"].reason
