@@ -140,7 +140,8 @@ def _toml_string(value: str) -> str:
 @click.option("--name", required=True, help="Name of the new site (letters, digits, _ and -).")
 @click.option("--province", required=True, help="Province the site reports on.")
 @click.option("--sources", "sources_file", default=DEFAULT_SOURCES, show_default=True, type=click.Path(dir_okay=False), help="Sites file to append to.")
-def add(url: str, name: str, province: str, sources_file: str) -> None:
+@click.option("--delay", type=click.FloatRange(min=0), default=settings.FETCH_DELAY, show_default=True, help="Seconds between two requests to the site.")
+def add(url: str, name: str, province: str, sources_file: str, delay: float) -> None:
     """Probe a section URL as `check` does and, when it works, append an entry (name, province, start URL) to the sites file.
 
     \b
@@ -154,7 +155,7 @@ def add(url: str, name: str, province: str, sources_file: str) -> None:
     path = Path(sources_file)
     if path.is_file() and name in {s.name for s in _load(sources_file)}:
         raise click.ClickException(f"{sources_file}: a source named {name} exists already")
-    probe = probe_start(probe_fetcher([url]), url)
+    probe = probe_start(probe_fetcher([url], delay), url)
     click.echo("\n".join(_report(name, probe)))
     if not probe.works:
         raise click.ClickException(f"{url}: not added: {probe.error or 'no article link that cleans into an article'}")

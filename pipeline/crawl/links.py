@@ -54,7 +54,7 @@ def shape_verdict(url: str) -> tuple[str, str] | None:
     parts = urlsplit(url)
     target = f"{parts.path}?{parts.query}" if parts.query else parts.path
     for kind, rule, reason in link_rules()["rules"]:
-        if rule.search(target):
+        if rule.search(parts.path) or parts.query and rule.search(target):
             return kind, reason
     return None
 
