@@ -80,11 +80,20 @@ def robots_sitemaps(robots: Protego | None, page_url: str) -> list[str]:
     return [canonical_url(url) for url in robots.sitemaps if _on_host(canonical_url(url), page_url)]
 
 
-def with_found_feeds(source: Any, announced: list[str], robots: Protego | None, walk_back: bool) -> Any:
-    """The source with the feeds its start pages announce when it names none, and (in a backfill) robots.txt's sitemaps.
+def _section_of(url: str) -> str:
+    """The last path segment of a start page, without extension (`xay-dung-dang`): what its own feed's URL names."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    return segments[-1].rsplit(".", 1)[0].lower() if segments else ""
 
-    A nightly run reads no sitemap found this way: a whole archive is the backfill's to walk, not the nightly run's.
+
+def with_found_feeds(source: Any, announced: list[str], robots: Protego | None, walk_back: bool) -> Any:
+    """The source with the section feeds its start pages announce when it names none, and (in a backfill) robots.txt's sitemaps.
+
+    An announced feed is read only when its URL names the start page's section: a site-wide feed would
+    bring every section's articles. A nightly run reads no sitemap found this way: a whole archive is
+    the backfill's to walk, not the nightly run's.
     """
-    feeds = source.feeds or tuple(announced)
+    sections = {_section_of(url) for url in source.start_urls} - {""}
+    feeds = source.feeds or tuple(url for url in announced if any(section in url.lower() for section in sections))
     sitemaps = source.sitemaps or (tuple(robots_sitemaps(robots, source.start_urls[0])) if walk_back and source.start_urls else ())
     return dataclasses.replace(source, feeds=feeds, sitemaps=sitemaps)

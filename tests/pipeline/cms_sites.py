@@ -119,9 +119,10 @@ def _wordpress(site: Site, bodies: list[bytes]) -> Family:
         family.articles.append([url, f"{url}?utm_source=rss&utm_medium=feed"])
         items.append(f'<article><h2><a href="{url}">{HEADLINES[i % 6]}</a></h2><a href="{family.never[0]}">Đảng viên</a> <a href="{family.never[1]}">admin</a></article>')
     feed = "".join(f"<item><title>t</title><link>{v[1]}</link></item>" for v in family.articles)
-    site.routes["/feed/"] = (200, {"Content-Type": "application/rss+xml"}, f"<rss version='2.0'><channel>{feed}</channel></rss>".encode())
+    site.routes["/chuyen-muc/xay-dung-dang/feed/"] = (200, {"Content-Type": "application/rss+xml"}, f"<rss version='2.0'><channel>{feed}</channel></rss>".encode())
     page = lambda n: start if n == 1 else f"{start}page/{n}/"
-    head = lambda n, last: '<link rel="alternate" type="application/rss+xml" href="/feed/">' + (f'<link rel="next" href="{page(n + 1)}">' if n < last else "")
+    feeds = '<link rel="alternate" type="application/rss+xml" href="/chuyen-muc/xay-dung-dang/feed/"><link rel="alternate" type="application/rss+xml" href="/feed/">'
+    head = lambda n, last: feeds + (f'<link rel="next" href="{page(n + 1)}">' if n < last else "")
     body = lambda n, chunk, last: (chunk, head(n, last))
     _pages(site, family, items, page, body)
     return family
