@@ -70,11 +70,23 @@ def build(name: str, bodies: list[bytes]) -> Family:
     return family
 
 
-def _pages(site: Site, family: Family, items: list[str], page_url, body_of) -> None:
-    """Lay `items` (article entries' HTML) out three per listing page, with the family's pagination."""
+def _numbers(page_url, last: int) -> str:
+    """A pagination block of page numbers 1..last."""
+    return " ".join(f'<a href="{page_url(k)}">{k}</a>' for k in range(1, last + 1))
+
+
+def _pages(site: Site, family: Family, items: list[str], page_url, body_of) -> Family:
+    """Lay `items` (article entries' HTML) out three per listing page, with the family's pagination; the family."""
     chunks = [items[i : i + 3] for i in range(0, len(items), 3)]
     for n, chunk in enumerate(chunks, start=1):
         site.routes[_path(canonical_url(page_url(n)))] = _page(*body_of(n, "".join(chunk), len(chunks)))
+    return family
+
+
+def _one_url_each(name: str, site: Site, count: int, start: str, never: list[str], url_of, entry_of, page_url, body_of) -> Family:
+    """A family whose `count` articles have one URL each (`url_of(i)`), listed by `entry_of(i, url)` on pages `page_url(n)`."""
+    family = Family(name, site, start, [[url_of(i)] for i in range(count)], never)
+    return _pages(site, family, [entry_of(i, family.articles[i][0]) for i in range(count)], page_url, body_of)
 
 
 def _liferay(site: Site, bodies: list[bytes]) -> Family:
@@ -92,22 +104,14 @@ def _liferay(site: Site, bodies: list[bytes]) -> Family:
     body = lambda n, chunk, last: (
         chunk + f'<a href="{family.never[0]}">Đảng viên</a>' + (f'<ul class="pager"><li><a href="{page(n + 1)}">Tiếp</a></li></ul>' if n < last else ""),
     )
-    _pages(site, family, items, page, body)
-    return family
+    return _pages(site, family, items, page, body)
 
 
 def _sharepoint(site: Site, bodies: list[bytes]) -> Family:
-    start = f"{site.base}/Pages/xay-dung-dang.aspx"
-    family = Family("sharepoint", site, start, never=[f"{site.base}/Pages/tim-kiem.aspx?k=dang"])
-    items = []
-    for i in range(len(bodies)):
-        url = f"{site.base}/Pages/chi-tiet-tin-tuc.aspx?ItemID={100 + i}"
-        family.articles.append([url])
-        items.append(f'<div class="item"><a href="{url}">{HEADLINES[i % 6]}</a><span>12/03/2024</span></div>')
+    start, never = f"{site.base}/Pages/xay-dung-dang.aspx", [f"{site.base}/Pages/tim-kiem.aspx?k=dang"]
     page = lambda n: start if n == 1 else f"{start}?Page={n}"
-    body = lambda n, chunk, last: (chunk + f'<a href="{family.never[0]}">Tìm</a><div class="paging">' + "".join(f'<a href="{page(k)}">{k}</a>' for k in range(1, last + 1)) + "</div>",)
-    _pages(site, family, items, page, body)
-    return family
+    body = lambda n, chunk, last: (chunk + f'<a href="{never[0]}">Tìm</a><div class="paging">' + _numbers(page, last) + "</div>",)
+    return _one_url_each("sharepoint", site, len(bodies), start, never, lambda i: f"{site.base}/Pages/chi-tiet-tin-tuc.aspx?ItemID={100 + i}", lambda i, url: f'<div class="item"><a href="{url}">{HEADLINES[i % 6]}</a><span>12/03/2024</span></div>', page, body)
 
 
 def _wordpress(site: Site, bodies: list[bytes]) -> Family:
@@ -124,51 +128,29 @@ def _wordpress(site: Site, bodies: list[bytes]) -> Family:
     feeds = '<link rel="alternate" type="application/rss+xml" href="/chuyen-muc/xay-dung-dang/feed/"><link rel="alternate" type="application/rss+xml" href="/feed/">'
     head = lambda n, last: feeds + (f'<link rel="next" href="{page(n + 1)}">' if n < last else "")
     body = lambda n, chunk, last: (chunk, head(n, last))
-    _pages(site, family, items, page, body)
-    return family
+    return _pages(site, family, items, page, body)
 
 
 def _table(site: Site, bodies: list[bytes]) -> Family:
-    start = f"{site.base}/tintuc/danhsach.asp?loai=3"
-    family = Family("table", site, start)
-    rows = []
-    for i in range(len(bodies)):
-        url = f"{site.base}/tintuc/xem.asp?ma={500 + i}"
-        family.articles.append([url])
-        rows.append(f'<tr><td>{i + 1}</td><td><a href="{url}">{HEADLINES[i % 6]}</a></td><td>12/03/2024</td></tr>')
+    start, never = f"{site.base}/tintuc/danhsach.asp?loai=3", []
     page = lambda n: start if n == 1 else f"{start}&cur={n}"
-    body = lambda n, chunk, last: (f"<table>{chunk}</table><p>Trang: " + " ".join(f'<a href="{page(k)}">{k}</a>' for k in range(1, last + 1)) + "</p>",)
-    _pages(site, family, rows, page, body)
-    return family
+    body = lambda n, chunk, last: (f"<table>{chunk}</table><p>Trang: " + _numbers(page, last) + "</p>",)
+    return _one_url_each("table", site, len(bodies), start, never, lambda i: f"{site.base}/tintuc/xem.asp?ma={500 + i}", lambda i, url: f'<tr><td>{i + 1}</td><td><a href="{url}">{HEADLINES[i % 6]}</a></td><td>12/03/2024</td></tr>', page, body)
 
 
 def _newspaper_month(site: Site, bodies: list[bytes]) -> Family:
-    start = f"{site.base}/xay-dung-dang/"
-    family = Family("newspaper_month", site, start, never=[f"{site.base}/tu-khoa/dai-hoi-dang.html"])
-    items = []
-    for i in range(len(bodies)):
-        url = f"{site.base}/xay-dung-dang/202403/{_slug(i)}-{0x3A7F2E0 + i:X}/"
-        family.articles.append([url])
-        items.append(f'<div class="story"><a href="{url}"><img src="/a{i}.jpg"></a><a class="title" href="{url}">{HEADLINES[i % 6]}</a></div>')
+    start, never = f"{site.base}/xay-dung-dang/", [f"{site.base}/tu-khoa/dai-hoi-dang.html"]
     page = lambda n: start if n == 1 else f"{site.base}/xay-dung-dang/trang-{n}.html"
-    more = f'<aside>Tin liên quan <a href="{family.never[0]}">Đại hội Đảng</a> <a href="{start}">Xem thêm</a></aside>'
+    more = f'<aside>Tin liên quan <a href="{never[0]}">Đại hội Đảng</a> <a href="{start}">Xem thêm</a></aside>'
     body = lambda n, chunk, last: (chunk + more + (f'<a href="{page(n + 1)}">Trang sau</a>' if n < last else ""),)
-    _pages(site, family, items, page, body)
-    return family
+    return _one_url_each("newspaper_month", site, len(bodies), start, never, lambda i: f"{site.base}/xay-dung-dang/202403/{_slug(i)}-{0x3A7F2E0 + i:X}/", lambda i, url: f'<div class="story"><a href="{url}"><img src="/a{i}.jpg"></a><a class="title" href="{url}">{HEADLINES[i % 6]}</a></div>', page, body)
 
 
 def _newspaper_id(site: Site, bodies: list[bytes]) -> Family:
-    start = f"{site.base}/chinh-tri/"
-    family = Family("newspaper_id", site, start, never=[f"{site.base}/chinh-tri/xay-dung-dang-tag1234.html"])
-    items = []
-    for i in range(len(bodies)):
-        url = f"{site.base}/chinh-tri/{_slug(i)}/{99650 + i}.htm"
-        family.articles.append([url])
-        items.append(f'<li><a href="{url}">{HEADLINES[i % 6]}</a></li>')
+    start, never = f"{site.base}/chinh-tri/", [f"{site.base}/chinh-tri/xay-dung-dang-tag1234.html"]
     page = lambda n: start if n == 1 else f"{start}?p={n}&d=2024-03-12"
-    body = lambda n, chunk, last: (f"<ul>{chunk}</ul><a href='{family.never[0]}'>Xây dựng Đảng</a>" + (f'<span>{n}</span><a href="{page(n + 1)}">›</a>' if n < last else ""),)
-    _pages(site, family, items, page, body)
-    return family
+    body = lambda n, chunk, last: (f"<ul>{chunk}</ul><a href='{never[0]}'>Xây dựng Đảng</a>" + (f'<span>{n}</span><a href="{page(n + 1)}">›</a>' if n < last else ""),)
+    return _one_url_each("newspaper_id", site, len(bodies), start, never, lambda i: f"{site.base}/chinh-tri/{_slug(i)}/{99650 + i}.htm", lambda i, url: f'<li><a href="{url}">{HEADLINES[i % 6]}</a></li>', page, body)
 
 
 _BUILDERS = {
