@@ -19,7 +19,13 @@ __all__ = ["sources"]
 
 @click.group()
 def sources() -> None:
-    """Sites of the crawl: link verdicts, checks, new entries and health."""
+    """Sites of the crawl: link verdicts, checks, new entries and health.
+
+    \b
+    Example:
+        vnfacts sources add https://baothainguyen.vn/xay-dung-dang/ --name baothainguyen --province "Thái Nguyên"
+        vnfacts sources status --db data/vnfacts.db
+    """
 
 
 def _table(rows: list[dict[str, object]]) -> str:
