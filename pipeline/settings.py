@@ -43,6 +43,8 @@ CRAWL_MAX_ATTEMPTS = 3  # runs in which a URL that failed for a transient reason
 CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each (threads mostly wait)
 CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)
 CRAWL_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included
+CRAWL_STALE_RUNS = 7  # runs in a row without a new article after which a site is flagged in the run summary and `sources status`
+PROBE_SAMPLES = 3  # article links of a start page that `vnfacts sources check`/`add` fetch to see them clean into articles
 
 # Where a crawl reads its sites and writes its archive, unless told otherwise.
 SOURCES_FILE = "sources.toml"

@@ -265,5 +265,9 @@ from .review import evaluate_reviews, review  # noqa: E402 - the review commands
 
 main.add_command(review)
 
+from .sources import sources  # noqa: E402 - the sources commands live in their own module
+
+main.add_command(sources)
+
 if __name__ == "__main__":
     main()

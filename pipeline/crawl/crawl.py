@@ -35,8 +35,12 @@ from ..store import finish_run, load_record, load_records, open_store, start_run
 from ..text.read import decode
 from ..text.segment import segment
 from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
-from .discover import feed_items, listing_links, next_page_url, sitemap_items
+from .discover import feed_items, sitemap_items
 from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
+from .fold import folder, remember_canonical
+from .health import flag_sites, health_lines
+from .links import article_links, likely_article
+from .paging import feed_links, next_listing_page, with_found_feeds
 from .state import (
     DONE,
     crawl_urls,
@@ -88,7 +92,7 @@ class Source:
 
     name: str
     start_urls: tuple[str, ...]
-    article_pattern: str
+    article_pattern: str = ""  # an override: without it, article links are told by pipeline.crawl.links
     province: str | None = None
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
@@ -175,8 +179,9 @@ def _on_site(source: Source, url: str) -> bool:
     return urlsplit(url).scheme in ("http", "https") and host_of(url) in source.hosts
 
 
-def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], found: dict[str, tuple[str | None, str | None]]) -> None:
-    """Walk each start page's listing pages, queueing new article links; stop after N stored links in a row."""
+def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], found: dict[str, tuple[str | None, str | None]], announced: list[str]) -> None:
+    """Walk each start page's listing pages, queueing new article links (and noting announced feeds); stop after N stored links in a row."""
+    fold = folder(crawl.engine, source.name)
     for start in source.start_urls:
         url: str | None = start
         visited: set[str] = set()
@@ -190,7 +195,8 @@ def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], fo
                 break
             found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
             html = decode(fetched.body, url)
-            found_links = listing_links(html, fetched.final_url, source.article_pattern)
+            found_links = article_links(html, fetched.final_url, source.article_pattern, fold, source.hosts)
+            announced += feed_links(html, fetched.final_url) if url == start else []
             links = [link for link in found_links if _on_site(source, link)]
             if len(links) < len(found_links):
                 summary["errors"]["off_host_link"] += len(found_links) - len(links)
@@ -204,7 +210,7 @@ def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], fo
                     break
             if seen_in_a_row >= crawl.stop_after_seen and not crawl.walk_back:
                 break
-            url = next_page_url(html, fetched.final_url, start, source.next_page, number)
+            url = next_listing_page(html, fetched.final_url, start, source.next_page, number)
 
 
 def _newer_than_since(crawl: Crawl, source: Source, links: list[str], summary: dict[str, Any]) -> bool:
@@ -220,18 +226,20 @@ def _newer_than_since(crawl: Crawl, source: Source, links: list[str], summary: d
     return crawl.since is None or not dates or any(date is None or date >= crawl.since for date in dates.values())
 
 
-def _recent(items: list[tuple[str, datetime | None]], source: Source, since: datetime | None) -> list[tuple[str, datetime | None]]:
-    """Feed or sitemap items on the site, not older than `since` (undated items are kept)."""
-    return [(url, date) for url, date in items if _on_site(source, url) and not (since and date and date < since)]
+def _recent(items: list[tuple[str, datetime | None]], source: Source, since: datetime | None, fold: Callable[[str], str]) -> list[tuple[str, datetime | None]]:
+    """Feed or sitemap items on the site that may be articles, not older than `since` (undated items are kept), folded."""
+    kept = [(url, date) for url, date in items if _on_site(source, url) and not (since and date and date < since)]
+    return [(fold(url), date) for url, date in kept if source.article_pattern or likely_article(url)]
 
 
 def _discover_feeds(crawl: Crawl, source: Source, summary: dict[str, Any], found: dict[str, tuple[str | None, str | None]]) -> None:
     """Queue the new items of the site's feeds and sitemaps, skipping those dated before `since`."""
+    fold = folder(crawl.engine, source.name)
     for url in source.feeds:
         fetched = _get(crawl, source, url, "feed", summary, validators(crawl.engine, url))
         if fetched is not None and fetched.status == 200:
             found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
-            queue_urls(crawl.engine, source.name, _recent(feed_items(fetched.body, fetched.final_url), source, crawl.since), crawl.run_id)
+            queue_urls(crawl.engine, source.name, _recent(feed_items(fetched.body, fetched.final_url), source, crawl.since, fold), crawl.run_id)
     todo, done = list(source.sitemaps), 0
     while todo and done < settings.CRAWL_MAX_SITEMAPS:
         url, done = todo.pop(0), done + 1
@@ -241,7 +249,7 @@ def _discover_feeds(crawl: Crawl, source: Source, summary: dict[str, Any], found
         found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
         pages, children = sitemap_items(fetched.body, fetched.final_url)
         todo += [child for child in children if _on_site(source, child)]
-        queue_urls(crawl.engine, source.name, _recent(pages, source, crawl.since), crawl.run_id)
+        queue_urls(crawl.engine, source.name, _recent(pages, source, crawl.since, fold), crawl.run_id)
 
 
 def discover_site(crawl: Crawl, source: Source, summary: dict[str, Any]) -> list[str]:
@@ -250,8 +258,10 @@ def discover_site(crawl: Crawl, source: Source, summary: dict[str, Any]) -> list
     Validators are saved only once every link is queued, so a killed run rediscovers.
     """
     found: dict[str, tuple[str | None, str | None]] = {}
-    _discover_listings(crawl, source, summary, found)
-    _discover_feeds(crawl, source, summary, found)
+    announced: list[str] = []
+    _discover_listings(crawl, source, summary, found, announced)
+    robots = crawl.fetcher.robots.get(next(iter(source.hosts), ""))
+    _discover_feeds(crawl, with_found_feeds(source, announced, robots, crawl.walk_back), summary, found)
     save_validators(crawl.engine, found)
     pending = pending_urls(crawl.engine, source.name, settings.CRAWL_MAX_ATTEMPTS)
     return pending[: crawl.max_articles] if crawl.max_articles is not None else pending
@@ -318,6 +328,7 @@ def store_article(crawl: Crawl, source: Source, url: str, record: dict[str, Any]
     duplicate = _duplicate_of(crawl, source, text) if text else None
     with crawl.engine.begin() as conn:
         story = mark_done(conn, url, duplicate or (record["article_id"] if text else None), text, crawl.run_id)
+        remember_canonical(conn, source.name, url, record.get("canonical_url"), duplicate or (record["article_id"] if text else None), crawl.run_id)
         if text and "error" not in record and duplicate is None:
             written = load_record(conn, {**record, "story": story}, crawl.run_id, {})
             summary["new_articles"] += written is not None
@@ -430,6 +441,7 @@ def close_run(engine: Engine, run_id: int, site_summaries: dict[str, dict[str, A
     save_summary(engine, run_id, "*", total)
     finish_run(engine, run_id, total["pages_fetched"], total["new_articles"], sum(total["facts"].values()))
     total["run_id"] = run_id
+    total["health"] = flag_sites(engine, list(site_summaries))
     return total
 
 
@@ -501,4 +513,4 @@ def format_summary(summary: dict[str, Any]) -> str:
     for r in [dict(zip(columns, columns)), *rows]:
         cells = [str(r[c]).ljust(widths[c]) if c == "site" else str(r[c]).rjust(widths[c]) for c in columns[:-1]]
         lines.append("  ".join([*cells, str(r["errors"])]))
-    return "\n".join(lines)
+    return "\n".join(lines + health_lines(summary.get("health", {})))

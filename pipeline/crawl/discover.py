@@ -7,6 +7,7 @@ feed or sitemap gives them), so the crawl decides what to fetch and the fetcher 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -39,15 +40,15 @@ def _matches(pattern: re.Pattern[str], url: str) -> bool:
     return bool(pattern.search(parts.path) or (parts.query and pattern.search(f"{parts.path}?{parts.query}")))
 
 
-def listing_links(html: str, base_url: str, article_pattern: str) -> list[str]:
-    """The canonical article URLs a listing page links to, in page order, each once."""
+def listing_links(html: str, base_url: str, article_pattern: str, fold: Callable[[str], str] = canonical_url) -> list[str]:
+    """The article URLs (folded by `fold`) a listing page links to that match `article_pattern`, in page order, each once."""
     pattern = re.compile(article_pattern)
     found: dict[str, None] = {}
     for anchor in BeautifulSoup(html, "lxml").find_all("a", href=True):
         href = anchor["href"].strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        url = canonical_url(urljoin(base_url, href))
+        url = fold(urljoin(base_url, href))
         if _matches(pattern, url):
             found.setdefault(url, None)
     return list(found)
