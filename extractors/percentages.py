@@ -69,6 +69,19 @@ _BOUND = re.compile(word_pattern(_CUES["bound"]), re.IGNORECASE)
 _SKIP_AFTER = re.compile(
     rf"(?:\s*{word_pattern(_CUES['bound'])}(?=\s+[^\W\d_])|\s*/\s*[^\W\d_]+|\s*\([^()]*\))+", re.IGNORECASE
 )
+_MEMBER = word_pattern(_CUES["member"])  # `đồng chí`, not the amount `đồng`
+# A count in the clause before a share (`có 12 chi bộ đạt ..., tỷ lệ 40,2%`): its number and noun, and the
+# action verb written right before it; a count after a bound (`9 đồng chí dưới 40 tuổi`) is a qualifier.
+_COUNTED = re.compile(
+    rf"(?<![\w.,/])(?:{NUMBER})(?:\s*/\s*(?:{NUMBER}))?\s+"
+    rf"(?:(?={_MEMBER})|(?!(?:{alternation(_AMOUNTS['scale'] + _AMOUNTS['measure'])})(?!\w)))(?P<noun>[^\W\d_].*)$",
+    re.IGNORECASE,
+)
+_COUNT_NUMBER = re.compile(r"(?<![\w.,/])\d")
+_ACTION_BEFORE = re.compile(rf"(?P<verb>{word_pattern(_CUES['action'])})\s+(?:{word_pattern(_CUES['approx'])}\s+)?$", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(rf"[^\W\d_]\s+{word_pattern(_CUES['approx'])}\s+$", re.IGNORECASE)
+_MEMBER_WORD = re.compile(_MEMBER, re.IGNORECASE)
+_MEMBER_NOUN = re.compile(r"(?<!\w)đảng viên(?: (?:mới|dự bị|chính thức))?(?!\w)", re.IGNORECASE)
 _JOINER_END = re.compile(rf"(?:\s*{word_pattern(_CUES['joiner'])})+$", re.IGNORECASE)
 _MAX_PIECES = 4  # comma-separated pieces a measured noun phrase may run over
 _EDGE_JUNK = " \t\n\"'“”‘’…-–()"
@@ -140,9 +153,44 @@ def _previous(text: str, start: int, paren: int | None) -> str | None:
         phrase = _masked(text[begin:end])
         verb = (_FIRST_VERB if in_paren else _QUANTITY_VERB).search(phrase)
         if not _STARTS_WITH_VERB.match(phrase):
-            return (_trim(text[begin : begin + verb.start()]) if verb else None) or _trim(text[begin:end])
+            if verb:
+                return _trim(text[begin : begin + verb.start()]) or _trim(text[begin:end])
+            return _counted(text, _back_to_number(text, begin, end, floor), end) or _trim(text[begin:end])
         end = begin - 1
     return None
+
+
+def _back_to_number(text: str, begin: int, end: int, floor: int) -> int:
+    """Move a clause start back over commas to the piece holding a number (`có 14 chi bộ ..., vững mạnh`)."""
+    for _ in range(_MAX_PIECES):
+        if any(c.isdigit() for c in text[begin:end]) or begin - 1 <= floor or text[begin - 1] != ",":
+            break
+        begin = max(clause_start(text, begin - 1), floor)
+    return begin
+
+
+def _counted(text: str, begin: int, end: int) -> str | None:
+    """The thing counted in text[begin:end] when the clause holds a count: its action verb and noun, no number.
+
+    A member word counted in a subset stands for the member noun written before it (`đồng chí` after
+    `trong 118 đảng viên mới`); a count written noun first (`đảng viên nữ 402 người`) is its noun.
+    """
+    counts = [m for n in _COUNT_NUMBER.finditer(text, begin, end) if (m := _COUNTED.match(text, n.start(), end))]
+    while len(counts) > 1 and _BOUND_BEFORE.search(text, begin, counts[-1].start()):
+        counts.pop()
+    if not counts:
+        return None
+    found = counts[-1]
+    verb = _ACTION_BEFORE.search(text, begin, found.start())
+    noun = found["noun"]
+    member = _MEMBER_WORD.match(noun)
+    if member:
+        if not noun[member.end() :].strip():
+            return _trim(text[begin : found.start()])
+        written = list(_MEMBER_NOUN.finditer(text, 0, found.start()))
+        if written:
+            noun = written[-1].group() + noun[member.end() :]
+    return _trim(" ".join(p for p in (verb and verb["verb"], noun) if p))
 
 
 def _after(text: str, end: int, stop: int) -> str | None:
@@ -204,6 +252,8 @@ def _subject(text: str, start: int, end: int) -> tuple[str | None, float]:
     paren = _open_parenthesis(text, start)
     after = _after(text, end, _follow_end(text, start, end))
     before, linked = _before(text, start, paren)
+    if before and _HEAD.fullmatch(before):  # a bare `tỷ lệ` after a count names nothing measured
+        before = None
     if not (linked or (after and _COMPARISON.match(after))):
         if after:
             return after, 0.9
