@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .dates import find_periods
 from .lexicon import alternation, table
 
-__all__ = ["doc_text", "sentence_texts", "sentences", "clause_start", "clause_end", "period_before", "roles", "word_pattern"]
+__all__ = ["doc_text", "sentence_texts", "sentences", "clause_start", "clause_end", "open_parenthesis", "period_before", "roles", "word_pattern"]
 
 _TEXT, _SENTENCES = "vnfacts.text", "vnfacts.sentences"
 
@@ -58,6 +58,12 @@ def clause_end(text: str, pos: int) -> int:
     """Where the clause holding `pos` ends: at the first break from it on."""
     match = _CLAUSE_BREAK.search(text, pos)
     return match.start() if match else len(text)
+
+
+def open_parenthesis(text: str, pos: int) -> int | None:
+    """Where the parenthesis that `pos` stands in opens, if it does."""
+    opened = text.rfind("(", 0, pos)
+    return opened if opened > text.rfind(")", 0, pos) else None
 
 
 @lru_cache(maxsize=256)

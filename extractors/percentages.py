@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from .context import clause_end, clause_start, period_before, roles, sentences, word_pattern
+from .context import open_parenthesis, clause_end, clause_start, period_before, roles, sentences, word_pattern
 from .dates import find_periods
 from .lexicon import alternation
 from .numbers import NUMBER, parse_float
@@ -101,12 +101,6 @@ def _trim(phrase: str) -> str | None:
 def _masked(phrase: str) -> str:
     """`phrase` with bounds (`trở lên`) glued into one word, so their `lên` is not read as a verb."""
     return _BOUND.sub(lambda m: m.group().replace(" ", "_"), phrase)
-
-
-def _open_parenthesis(text: str, pos: int) -> int | None:
-    """Where the parenthesis that `pos` stands in opens, if it does."""
-    opened = text.rfind("(", 0, pos)
-    return opened if opened > text.rfind(")", 0, pos) else None
 
 
 def _extend(text: str, start: int, floor: int) -> int:
@@ -221,7 +215,7 @@ def _skip_after(text: str, end: int, stop: int) -> int:
 def _follow_end(text: str, start: int, end: int) -> int:
     """Where what follows the number stops: the clause end, the `)` of its parenthesis, the next percentage."""
     stop = clause_end(text, end)
-    close = text.find(")", end, stop) if _open_parenthesis(text, start) is not None else -1
+    close = text.find(")", end, stop) if open_parenthesis(text, start) is not None else -1
     stop = close if close >= 0 else stop
     following = _PERCENT.search(text, end, stop)
     return following.start() if following else stop
@@ -249,7 +243,7 @@ def _subject(text: str, start: int, end: int) -> tuple[str | None, float]:
     A subject linked by a verb (or taken from the clause before) is joined by a comma to the words after
     the number (`thu ngân sách của huyện, dự toán năm`; `thu ngân sách ..., so với năm 2023`).
     """
-    paren = _open_parenthesis(text, start)
+    paren = open_parenthesis(text, start)
     after = _after(text, end, _follow_end(text, start, end))
     before, linked = _before(text, start, paren)
     if before and _HEAD.fullmatch(before):  # a bare `tỷ lệ` after a count names nothing measured
