@@ -24,6 +24,9 @@ _PLACES = frozenset(entries("places"))
 _PLACE_NOUNS = frozenset(entries("place_nouns"))
 # Capitalised words that head an organization or a unit and are nobody's middle or given name.
 _NOT_NAME = frozenset({"Sở", "Bộ", "Cục", "Viện", "Ban", "Báo", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đảng", "Ủy"})
+_APOSTROPHE = re.compile(r"['’]")
+# Capitalised words that open a sentence's other phrases and are nobody's surname (`Theo đồng chí ...`).
+_NOT_SURNAME = frozenset(entries("not_surnames"))
 # What may stand between a title and the name after it (`Bí thư Tỉnh ủy - đồng chí ...`, `... là ông ...`).
 _NAME_MARKS = frozenset({",", "-", "–", "—", ":", "là"})
 # A line that is a name alone, maybe after degrees or ranks: `PGS.TS Nguyễn Văn A`.
@@ -53,15 +56,24 @@ class Byline:
 
 
 def is_name_word(word: str) -> bool:
-    """Whether a token can be a syllable of a name: a capitalised word of letters only (`Nguyễn`, `A`)."""
-    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+    """Whether a token can be a syllable of a name: a capitalised word of letters only (`Nguyễn`, `A`,
+    `H'Liên`, each part after an apostrophe capitalised)."""
+    return all(part.isalpha() and part[0].isupper() and (len(part) == 1 or part[1:].islower()) for part in _APOSTROPHE.split(word))
 
 
-def is_name(words: Sequence[str]) -> bool:
-    """Whether words are a person's name: 2-4 syllables from a surname, not a place nor a historical figure."""
-    if not 2 <= len(words) <= 4 or words[0] not in _SURNAMES:
+def is_name(words: Sequence[str], marked: bool = False) -> bool:
+    """Whether words are a person's name: 2-4 syllables from a surname, not a place nor a historical figure.
+
+    `marked`: an honorific stands right before (`đồng chí`, `ông`, `Các đồng chí:`), so a surname not in the
+    lexicon (`Lò`, `Ksor`, `H'Liên`, `Y` + name, as many ethnic-minority names are) still makes a name of
+    up to five syllables, if its first syllable heads nothing else.
+    """
+    known = words[:1] and words[0] in _SURNAMES
+    if not (known or marked) or not 2 <= len(words) <= (4 if known else 5):
         return False
-    if not all(is_name_word(w) for w in words) or any(w in _NOT_NAME for w in words[1:]):
+    if not all(is_name_word(w) for w in words) or any(w in _NOT_NAME for w in words[1 - (not known) :]):
+        return False
+    if not known and (words[0] in _NOT_SURNAME or words[0].lower() in ADMIN_UNITS):
         return False
     joined = " ".join(words)
     return joined not in _PLACES and joined.lower() not in _HISTORICAL
@@ -80,9 +92,10 @@ def name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
     if mode != "none" and " ".join(words) in _PLACES:
         return b
     best: tuple[tuple, int] | None = None
+    marked = mode == "none" and honorific_before(sent, a)[0] is not None
     for k in range(len(words) - 1):
         name = words[k:]
-        if not is_name(name):
+        if not is_name(name, marked and k == 0):
             continue
         if mode != "none" and k == 0 and len(name) == 2:
             continue
@@ -147,7 +160,7 @@ def name_after(sent: Sentence, i: int) -> tuple[tuple[int, int] | None, str | No
     end = i
     while end < len(sent.tokens) and is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
         end += 1
-    if not is_name(sent.words(i, end)):
+    if not is_name(sent.words(i, end), honorific is not None):
         return None, None, marked
     return (i, end), honorific, marked
 
@@ -189,7 +202,7 @@ def listed_name(sent: Sentence, i: int, honorific: str | None) -> Person | None:
     end = i
     while is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
         end += 1
-    return Person(i, end, honorific) if is_name(sent.words(i, end)) else None
+    return Person(i, end, honorific) if is_name(sent.words(i, end), honorific is not None) else None
 
 
 def listed_after(sent: Sentence, i: int, honorific: str | None) -> list[Person]:

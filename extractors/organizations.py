@@ -35,8 +35,8 @@ __all__ = [
     "head_at",
 ]
 
-# A word (letters and digits, with inner `.` or `/` as in `PGS.TS`, `đ/c`, `14/4`) or one other character.
-_TOKEN = re.compile(r"[^\W_]+(?:[./][^\W_]+)*|\S")
+# A word (letters and digits, with inner `.`, `/` or `'` as in `PGS.TS`, `đ/c`, `14/4`, `H'Liên`) or one other character.
+_TOKEN = re.compile(r"[^\W_]+(?:[./'’][^\W_]+)*|\S")
 
 
 class Token(NamedTuple):
