@@ -27,6 +27,8 @@ _NOT_NAME = frozenset({"Sở", "Bộ", "Cục", "Viện", "Ban", "Báo", "Tỉnh
 _APOSTROPHE = re.compile(r"['’]")
 # Capitalised words that open a sentence's other phrases and are nobody's surname (`Theo đồng chí ...`).
 _NOT_SURNAME = frozenset(entries("not_surnames"))
+# A list whose people a plural honorific names: `Các đồng chí: A, Bí thư ...; B, ...`.
+_PLURAL_LIST = re.compile(rf"(?i:(?<!\w)các\s+(?:{HONORIFIC.pattern}))\s*:[^.]*;\s*$")
 # What may stand between a title and the name after it (`Bí thư Tỉnh ủy - đồng chí ...`, `... là ông ...`).
 _NAME_MARKS = frozenset({",", "-", "–", "—", ":", "là"})
 # A line that is a name alone, maybe after degrees or ranks: `PGS.TS Nguyễn Văn A`.
@@ -92,7 +94,7 @@ def name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
     if mode != "none" and " ".join(words) in _PLACES:
         return b
     best: tuple[tuple, int] | None = None
-    marked = mode == "none" and honorific_before(sent, a)[0] is not None
+    marked = mode == "none" and (honorific_before(sent, a)[0] is not None or _list_item(sent, a))
     for k in range(len(words) - 1):
         name = words[k:]
         if not is_name(name, marked and k == 0):
@@ -106,6 +108,11 @@ def name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
         if best is None or rank > best[0]:
             best = (rank, a + k)
     return b if best is None else best[1]
+
+
+def _list_item(sent: Sentence, i: int) -> bool:
+    """Whether token i opens an item after `;` of a list a plural honorific heads (`Các đồng chí: A, ...; B, ...`)."""
+    return sent.word(i - 1) == ";" and bool(_PLURAL_LIST.search(sent.text, 0, sent.tokens[i].start))
 
 
 def _skip_parens(sent: Sentence, i: int) -> int:

@@ -91,6 +91,8 @@ _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}\s*[.)/]|[-–•+*])\s*")
 _FORMERLY = frozenset({"từng", "nguyên", "cựu"})
 # Words that put an appointment in the future (`giới thiệu ông A để HĐND bầu giữ chức ...`).
 _NOT_YET = re.compile(r"(?i:(?<!\w)(?:để|sẽ|dự kiến|đề nghị)(?!\w))")
+# The words between a name and the year of birth written after it.
+_BORN = ["sinh", "năm"]
 # A line heading a list opens with its title after at most this many words (`Danh sách các đồng chí`).
 _HEADER_LEAD = 4
 
@@ -220,6 +222,7 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, Pe
         return [named[end]]
     people: list[Person] = []
     while end > 0:
+        end = _before_birth_year(sent, end)
         person = name_before(sent, end)
         if person is None:
             break
@@ -236,6 +239,13 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, Pe
         between = sent.text[sent.tokens[appointee.last - 1].end : phrase.start()] if appointee else ""
         people = [appointee] if appointee and not _NOT_YET.search(between) else []
     return people[::-1]
+
+
+def _before_birth_year(sent: Sentence, end: int) -> int:
+    """Where a name ends before `sinh năm 1979` written after it (`A sinh năm 1979, B sinh năm 1985 được bầu ...`)."""
+    if [w.lower() for w in sent.words(end - 3, end - 1)] == _BORN and sent.word(end - 1).isdigit():
+        return end - 3
+    return end
 
 
 def _appointee(sent: Sentence, before: int) -> Person | None:
