@@ -107,7 +107,19 @@ def name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
         rank = (-k,) if mode == "none" else (k != 1, len(name) >= 3, -k)
         if best is None or rank > best[0]:
             best = (rank, a + k)
+    if best is None and mode != "none":
+        return _segmented_start(sent, a, b)
     return b if best is None else best[1]
+
+
+def _segmented_start(sent: Sentence, a: int, b: int) -> int:
+    """Where a name starts in a capitalised run after a unit that the lexicons cannot split, read from the word
+    segmentation: a place of two syllables or more, then a name of two to four whose surname may be unknown
+    (`làng Vi Ring | A Thuyết`, `xã Ia Pa | Rơ Mah Thuyên`); b where the words show no such split."""
+    for k in sorted(i for i in sent.word_starts() if a + 2 <= i <= b - 2):
+        if b - k <= 4 and is_name(sent.words(k, b), marked=True):
+            return k
+    return b
 
 
 def _list_item(sent: Sentence, i: int) -> bool:

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from spacy.tokens import Doc
 
-from .context import doc_text, sentence_texts
+from .context import doc_text, sentence_texts, word_spans
 from .lexicon import alternation, entries
 from .names import (
     PAREN_LIMIT,
@@ -335,14 +336,17 @@ def _people(sent: Sentence, chain: list[_Mention], named: dict[int, Person]) -> 
     return _appointed_people(sent, chain, named), 0.75
 
 
-def _sentence_facts(text: str, offset: int, carry: _Carry) -> tuple[list[Official], list[_Held]]:
+def _sentence_facts(
+    text: str, offset: int, carry: _Carry, words: Callable[[], list[tuple[int, int]] | None] | None = None
+) -> tuple[list[Official], list[_Held]]:
     """The official facts of one sentence whose text starts at `offset` in the document, and the titles
     it heads a list with if it ends in `:` with no holder for them.
 
     A sentence that is only a title chain belongs to the name on the line before, if that line held
-    nothing else (`Phó Trưởng Ban Tuyên giáo Tỉnh ủy` under the author's name).
+    nothing else (`Phó Trưởng Ban Tuyên giáo Tỉnh ủy` under the author's name). `words` gives the sentence's
+    segmented words, asked for only where the lexicons cannot tell a place from a name after it.
     """
-    sent = Sentence(text)
+    sent = Sentence(text, words)
     titles = find_titles(sent)
     sent.stops = {t.first for t in titles}
     mentions: list[_Mention] = []
@@ -483,11 +487,18 @@ def extract(doc: Doc) -> Iterator[Fact]:
         carry.header = carry.header if listed is not None else []
         marked = False
         if TITLE.search(sentence):
-            found, header = _sentence_facts(sentence, start, carry)
+            words = partial(_sentence_words, doc, start, len(sentence))
+            found, header = _sentence_facts(sentence, start, carry, words)
             facts.extend(found)
             carry.header = header if line and header else carry.header
         carry.byline = read_byline(sentence, start) if line else None
     return iter(_merged(facts))
+
+
+def _sentence_words(doc: Doc, start: int, length: int) -> list[tuple[int, int]] | None:
+    """The word spans of the sentence at `start`, relative to it."""
+    spans = word_spans(doc, start, start + length)
+    return None if spans is None else [(a - start, b - start) for a, b in spans]
 
 
 def _is_line(text: str, start: int, end: int) -> bool:

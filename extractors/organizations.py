@@ -50,13 +50,23 @@ class Token(NamedTuple):
 class Sentence:
     """A sentence cut into tokens, with the token indices where titles start (organizations end there)."""
 
-    __slots__ = ("text", "tokens", "starts", "stops")
+    __slots__ = ("text", "tokens", "starts", "stops", "_words", "_word_starts")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, words: Callable[[], list[tuple[int, int]] | None] | None = None):
         self.text = text
         self.tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         self.starts = [t.start for t in self.tokens]
         self.stops: set[int] = set()
+        self._words = words
+        self._word_starts: frozenset[int] | None = None
+
+    def word_starts(self) -> frozenset[int]:
+        """The indices of the tokens where a segmented word starts (underthesea's, asked for on first call);
+        empty when the sentence came without a segmenter."""
+        if self._word_starts is None:
+            spans = self._words() if self._words else None
+            self._word_starts = frozenset(self.at(a) for a, _ in spans or ())
+        return self._word_starts
 
     def at(self, pos: int) -> int:
         """The index of the first token starting at or after character `pos`."""

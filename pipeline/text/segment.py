@@ -21,14 +21,13 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extractors.codes import CODE
+from extractors.context import WORDS
 from extractors.dates import DATE
 from extractors.lexicon import alternation, entries
 from extractors.numbers import NUMBER
 
 __all__ = ["segment", "protected_spans", "make_nlp", "VnfactsTokenizer", "WORDS"]
 
-# The key of doc.user_data holding the lazy word segmenter: (start, end) -> word spans, cached.
-WORDS = "vnfacts.words"
 
 # A syllable (letters and digits, with inner `.`, `/` or `'` as in `đ/c`, `H'Liên`) or one other character.
 _SYLLABLE = re.compile(r"[^\W_]+(?:[./'][^\W_]+)*|\S")
