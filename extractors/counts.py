@@ -190,6 +190,7 @@ class _Hit:
     out_of: int | None = None
     parent: int | None = None  # where the member count a subset continues starts
     confidence: float = 0.9
+    aside: bool = False  # a change in brackets after a count: the next count in a list continues that count
 
 
 def _excluded(text: str, m: re.Match) -> bool:
@@ -316,7 +317,7 @@ def _bracket_changes(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
         m = _BRACKET_CHANGE.match(text, hit.end)
         if m:
             unit = m["word"] if m["word"] and hit.category == _MEMBERS else hit.unit
-            yield _Hit(m.start("num"), m.end(), parse_int(m["num"]), unit, hit.category, confidence=0.7)
+            yield _Hit(m.start("num"), m.end(), parse_int(m["num"]), unit, hit.category, confidence=0.7, aside=True)
 
 
 def _breakdown(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
@@ -480,7 +481,7 @@ def _sentence_counts(offset: int, text: str, named: list[tuple[int, str]]) -> It
             change = _change(text, hit.start, hit.category, previous)
             as_of = _as_of(text, hit, change)
             subject = _subject(text, hit.start, previous, offset, named)
-        previous = made[hit.start] = Count(
+        made[hit.start] = count = Count(
             start=offset + hit.start,
             end=offset + hit.end,
             sentence=text,
@@ -493,10 +494,11 @@ def _sentence_counts(offset: int, text: str, named: list[tuple[int, str]]) -> It
             as_of=as_of,
             out_of=hit.out_of,
         )
+        previous = previous if hit.aside else count
     return iter(made.values())
 
 
-@register("counts", version="1.1.0", fact_type="count")
+@register("counts", version="1.2.0", fact_type="count")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find count facts in doc: numbers of party members and party organizations."""
     named = _named_bodies(doc_text(doc))

@@ -466,7 +466,7 @@ def _says_again(short: Official, full: Official) -> bool:
     return b[len(a) + 1 :] in mine and theirs in mine
 
 
-@register("officials", version="1.1.0", fact_type="official")
+@register("officials", version="1.2.0", fact_type="official")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find official facts in doc: every person named with a title, one fact per person and title.
 

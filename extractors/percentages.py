@@ -294,7 +294,7 @@ def _sentence_percentages(offset: int, text: str) -> Iterator[Percentage]:
             )
 
 
-@register("percentages", version="1.1.0", fact_type="percentage")
+@register("percentages", version="1.2.0", fact_type="percentage")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find percentage facts in doc, each with what it measures."""
     for offset, text in sentences(doc, _MARK):
