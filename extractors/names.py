@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .context import roles
 from .lexicon import alternation, entries, table
 from .organizations import ADMIN_UNITS, HONORIFIC, NAME_PREFIX, NAMED_HEADS, Sentence
 
@@ -23,14 +24,15 @@ _HISTORICAL = frozenset(name.lower() for name in entries("historical_figures"))
 _PLACES = frozenset(entries("places"))
 _PLACE_NOUNS = frozenset(entries("place_nouns"))
 # Capitalised words that head an organization or a unit and are nobody's middle or given name.
-_NOT_NAME = frozenset({"Sở", "Bộ", "Cục", "Viện", "Ban", "Báo", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đảng", "Ủy"})
+_CUES = roles("official_cues")
+_NOT_NAME = frozenset(_CUES["not_name"])
 _APOSTROPHE = re.compile(r"['’]")
 # Capitalised words that open a sentence's other phrases and are nobody's surname (`Theo đồng chí ...`).
-_NOT_SURNAME = frozenset(entries("not_surnames"))
+_NOT_SURNAME = frozenset(_CUES["not_surname"])
 # A list whose people a plural honorific names: `Các đồng chí: A, Bí thư ...; B, ...`.
 _PLURAL_LIST = re.compile(rf"(?i:(?<!\w)các\s+(?:{HONORIFIC.pattern}))\s*:[^.]*;\s*$")
 # What may stand between a title and the name after it (`Bí thư Tỉnh ủy - đồng chí ...`, `... là ông ...`).
-_NAME_MARKS = frozenset({",", "-", "–", "—", ":", "là"})
+_NAME_MARKS = frozenset({",", "-", "–", "—", ":", *_CUES["name_mark"]})
 # A line that is a name alone, maybe after degrees or ranks: `PGS.TS Nguyễn Văn A`.
 _BYLINE = re.compile(
     rf"^(?:(?:{alternation(entries('name_prefixes'))})\.?\s*)*(?P<name>(?:\w+ ){{1,3}}\w+)\.?$"

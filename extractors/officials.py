@@ -32,7 +32,7 @@ from functools import partial
 
 from spacy.tokens import Doc
 
-from .context import doc_text, sentence_texts, word_spans
+from .context import doc_text, roles, sentence_texts, word_pattern, word_spans
 from .lexicon import alternation, entries
 from .names import (
     PAREN_LIMIT,
@@ -75,25 +75,26 @@ _APPOINTEE = re.compile(
     rf"(?<!\w)(?i:{_VERBS})(?:{_VERB_JOIN}(?i:{_VERBS}))*\s+(?:(?i:{HONORIFIC.pattern})\s+)?(?=[^\W\d_])"
 )
 # What may stand between two titles of one person's chain, besides commas.
-_CHAIN_JOINS = frozenset({"", "-", "–", "—", "kiêm", "đồng thời", "đồng thời là", "đồng thời kiêm"})
+_CUES = roles("official_cues")
+_CHAIN_JOINS = frozenset({"", "-", "–", "—", *_CUES["chain_join"]})
 # What may stand between a name and the title chain after it.
 _APPOSITION_MARKS = frozenset({",", "-", "–", "—", "(", ":"})
 # What separates the names of a list (`Nguyễn Văn A, Trần Văn B và Lê Thị C`).
-_LIST_JOINS = frozenset({",", "và", ";"})
+_LIST_JOINS = frozenset({",", ";", *_CUES["list_join"]})
 # Words before a title that make someone else speak for its holder (`thay mặt Bí thư Tỉnh ủy, đồng chí
 # A`, `thừa ủy quyền của Chủ tịch UBND tỉnh, ông B`): the name after the comma is not the holder's.
-_ON_BEHALF = frozenset({"của", "mặt", "quyền", "lệnh"})
+_ON_BEHALF = frozenset(_CUES["on_behalf"])
 # The party committees (`Tỉnh ủy`, `Huyện ủy Mường Nhé`) a title without its own organization belongs to
 # when a later title of its chain names one (`Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy`).
 _COMMITTEE = re.compile(r"(?i:(?:tỉnh|thành|huyện|quận|thị|đảng) ủy)(?!\w)")
 # A line of a numbered or bulleted list: `1. Đồng chí ...`, `- Ông ...`.
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}\s*[.)/]|[-–•+*])\s*")
 # Words before an appointment link that put the post in the past (`ông A từng là Bí thư ...`).
-_FORMERLY = frozenset({"từng", "nguyên", "cựu"})
+_FORMERLY = frozenset(_CUES["formerly"])
 # Words that put an appointment in the future (`giới thiệu ông A để HĐND bầu giữ chức ...`).
-_NOT_YET = re.compile(r"(?i:(?<!\w)(?:để|sẽ|dự kiến|đề nghị)(?!\w))")
+_NOT_YET = re.compile(f"(?i:{word_pattern(_CUES['not_yet'])})")
 # The words between a name and the year of birth written after it.
-_BORN = ["sinh", "năm"]
+_BORN = [words.split() for words in _CUES["born"]]
 # A line heading a list opens with its title after at most this many words (`Danh sách các đồng chí`).
 _HEADER_LEAD = 4
 
@@ -244,8 +245,9 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, Pe
 
 def _before_birth_year(sent: Sentence, end: int) -> int:
     """Where a name ends before `sinh năm 1979` written after it (`A sinh năm 1979, B sinh năm 1985 được bầu ...`)."""
-    if [w.lower() for w in sent.words(end - 3, end - 1)] == _BORN and sent.word(end - 1).isdigit():
-        return end - 3
+    for born in _BORN:
+        if [w.lower() for w in sent.words(end - len(born) - 1, end - 1)] == born and sent.word(end - 1).isdigit():
+            return end - len(born) - 1
     return end
 
 

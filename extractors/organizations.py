@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .context import roles
 from .lexicon import alternation, entries, table
 
 __all__ = [
@@ -124,7 +125,7 @@ HONORIFIC = re.compile(rf"(?i:{alternation(list(table('honorifics')))})(?![\w/])
 NAME_PREFIX = re.compile(rf"(?:{alternation(entries('name_prefixes'))})\.?(?=\s+[^\W\d_])")
 _ORG_WORD = re.compile(rf"(?:{alternation(entries('org_words'))})(?!\w)")
 # Words an organization may not end on: they only join what follows.
-_CONNECTORS = frozenset({"và", "các", "-", "–", "&"})
+_CONNECTORS = frozenset({"-", "–", "&", *roles("official_cues")["org_connector"]})
 
 
 def _capital_run(sent: Sentence, i: int) -> int:

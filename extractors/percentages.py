@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .context import open_parenthesis, clause_end, clause_start, period_before, roles, sentences, word_pattern
 from .dates import find_periods
-from .lexicon import alternation
+from .lexicon import alternation, table
 from .numbers import NUMBER, parse_float
 from .registry import register
 from .schema import Fact, Percentage
@@ -81,7 +81,12 @@ _COUNT_NUMBER = re.compile(r"(?<![\w.,/])\d")
 _ACTION_BEFORE = re.compile(rf"(?P<verb>{word_pattern(_CUES['action'])})\s+(?:{word_pattern(_CUES['approx'])}\s+)?$", re.IGNORECASE)
 _BOUND_BEFORE = re.compile(rf"[^\W\d_]\s+{word_pattern(_CUES['approx'])}\s+$", re.IGNORECASE)
 _MEMBER_WORD = re.compile(_MEMBER, re.IGNORECASE)
-_MEMBER_NOUN = re.compile(r"(?<!\w)đảng viên(?: (?:mới|dự bị|chính thức))?(?!\w)", re.IGNORECASE)
+# The member noun a subset's member word stands for (`đảng viên mới`): a member unit, maybe one qualifier.
+_MEMBER_NOUN = re.compile(
+    rf"(?<!\w)(?:{alternation([u for u, kind in table('units').items() if kind == 'members'])})"
+    rf"(?: (?:{alternation(roles('count_members')['new'] + roles('count_subsets')['any'])}))?(?!\w)",
+    re.IGNORECASE,
+)
 _JOINER_END = re.compile(rf"(?:\s*{word_pattern(_CUES['joiner'])})+$", re.IGNORECASE)
 _MAX_PIECES = 4  # comma-separated pieces a measured noun phrase may run over
 _EDGE_JUNK = " \t\n\"'“”‘’…-–()"
