@@ -85,8 +85,11 @@ _ADMITTED = "admitted"
 # (`93 đảng viên (khiển trách 58, cảnh cáo 19, khai trừ 14 đảng viên)`), and a `trong đó` list may follow it.
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PAREN_SKIP = re.compile(r"\s*\([^()]*\)")
-_LIST_OPEN = re.compile(r"\s*[,;]?\s*trong\s+đó(?:\s+có)?\s*:?", re.IGNORECASE)
-_HAS_OPEN = re.compile(r"\s*[^\d;.()]{0,20}?(?<!\w)(?:có|gồm)(?!\w)", re.IGNORECASE)
+_OPENERS = roles("count_members")
+_LIST_OPEN = re.compile(
+    rf"\s*[,;]?\s*{word_pattern(_OPENERS['list_open'])}(?:\s+{word_pattern(_OPENERS['has'])})?\s*:?", re.IGNORECASE
+)
+_HAS_OPEN = re.compile(rf"\s*[^\d;.()]{{0,20}}?{word_pattern(_OPENERS['has'])}", re.IGNORECASE)
 _SUBSET_SPAN = re.compile(r"(?:[^();.]|\.(?=\d))*")
 _SUBSET = re.compile(
     rf"{_NUM}\s+(?P<unit>(?P<word>{alternation(tuple(table('count_subsets')))})(?!\w){_QUALIFIERS})(?!\s*(?:%|phần trăm))",
@@ -158,7 +161,7 @@ _SEATS = re.compile(
 _SEATS_AFTER = re.compile(rf"\s+vào\s+(?-i:{alternation(_PEOPLE_ROLES['seats'])})", re.IGNORECASE)
 _PERSON_WORDS = frozenset(w.lower() for w in _PEOPLE_ROLES["word"] + _PEOPLE_ROLES["bare"])
 _APPROX_END = re.compile(rf"{word_pattern(_PEOPLE_ROLES['approx'])}$", re.IGNORECASE)
-_COMPARED = re.compile(r"\s+so\s+(?:với|cùng)(?!\w)", re.IGNORECASE)
+_COMPARED = re.compile(rf"\s+{word_pattern(_PEOPLE_ROLES['compare'])}", re.IGNORECASE)
 _WEAK_CUES = frozenset(w.lower() for w in _PEOPLE_ROLES["weak"])
 _NEW_MEMBERS = re.compile(rf"{word_pattern(_PEOPLE_ROLES['new'])}", re.IGNORECASE)
 # A change written in brackets right after a count, its noun left out: `312 chi bộ (giảm 06)`.
