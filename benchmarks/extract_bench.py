@@ -1,8 +1,9 @@
 """Throughput of `vnfacts extract` beside underthesea's word_tokenize alone, on the same texts, in one run.
 
 Baseline: word_tokenize over each raw article text, one core. Target: the whole
-pipeline (read, clean, normalise, segment, extract) at >= 0.8x the baseline's
-articles/s on one core, and near-linear with 2 workers. Per stage: `clean_text` on a
+pipeline (read, clean, normalise, segment, extract) at >= 1.5x the baseline's
+articles/s on one core (words are segmented only where an extractor asks for them),
+and near-linear with 2 workers. Per stage: `clean_text` on a
 15 KB page well under 2 ms, and each extractor well under 1 ms per 1000 characters.
 
     python benchmarks/extract_bench.py [--articles 500] [--workers 2]
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.article import input_files, process_file  # noqa: E402
+
+TARGET = 1.5  # `vnfacts extract` on one process, in multiples of word_tokenize's articles/s
 
 
 def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
@@ -106,7 +109,7 @@ def main() -> None:
         many_s = time.perf_counter() - start
     _report(f"vnfacts extract, {args.workers} workers", len(files), chars, many_s, baseline)
     print(f"  facts: {pool_facts}   speed-up over 1 process: {one_s / many_s:.2f}x   worker peak memory: {_peak_mb(resource.RUSAGE_CHILDREN):.0f} MiB")
-    print(f"target 1 process >= 0.80x baseline: {'met' if len(files) / one_s >= 0.8 * baseline else 'NOT met'}")
+    print(f"target 1 process >= {TARGET:.2f}x baseline: {'met' if len(files) / one_s >= TARGET * baseline else 'NOT met'}")
     _stage_figures()
 
 

@@ -14,9 +14,12 @@ from spacy.tokens import Doc
 from .dates import find_periods
 from .lexicon import alternation, table
 
-__all__ = ["doc_text", "sentence_texts", "sentences", "clause_start", "clause_end", "period_before", "roles", "word_pattern"]
+__all__ = ["WORDS", "doc_text", "word_spans", "sentence_texts", "sentences", "clause_start", "clause_end", "open_parenthesis", "period_before", "roles", "word_pattern"]
 
 _TEXT, _SENTENCES = "vnfacts.text", "vnfacts.sentences"
+# The key of doc.user_data under which segmentation leaves a function from a character span to the spans of
+# its words (underthesea's, computed on first call): extractors ask for words only where they help.
+WORDS = "vnfacts.words"
 
 # A clause ends at a semicolon, colon, comma or full stop that is not inside a number (`4.217`, `91,5`).
 _CLAUSE_BREAK = re.compile(r"[;:!?…\n]|,(?!\d)|\.(?!\d)")
@@ -39,6 +42,12 @@ def sentence_texts(doc: Doc) -> list[tuple[int, str]]:
     return found
 
 
+def word_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The spans of the words in doc text[start:end], or None if the Doc was made without a word segmenter."""
+    words = doc.user_data.get(WORDS)
+    return words(start, end) if words else None
+
+
 def sentences(doc: Doc, marker: re.Pattern) -> Iterator[tuple[int, str]]:
     """(offset, text) of each sentence where `marker` is found."""
     for offset, piece in sentence_texts(doc):
@@ -58,6 +67,12 @@ def clause_end(text: str, pos: int) -> int:
     """Where the clause holding `pos` ends: at the first break from it on."""
     match = _CLAUSE_BREAK.search(text, pos)
     return match.start() if match else len(text)
+
+
+def open_parenthesis(text: str, pos: int) -> int | None:
+    """Where the parenthesis that `pos` stands in opens, if it does."""
+    opened = text.rfind("(", 0, pos)
+    return opened if opened > text.rfind(")", 0, pos) else None
 
 
 @lru_cache(maxsize=256)

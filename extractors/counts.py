@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .context import clause_start, doc_text, period_before, roles, sentences, word_pattern
+from .context import open_parenthesis, clause_start, doc_text, period_before, roles, sentences, word_pattern
 from .dates import find_period
 from .lexicon import alternation, entries, table
 from .numbers import NUMBER, parse_int
@@ -85,8 +85,11 @@ _ADMITTED = "admitted"
 # (`93 đảng viên (khiển trách 58, cảnh cáo 19, khai trừ 14 đảng viên)`), and a `trong đó` list may follow it.
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PAREN_SKIP = re.compile(r"\s*\([^()]*\)")
-_LIST_OPEN = re.compile(r"\s*,?\s*trong\s+đó(?:\s+có)?\s*:?", re.IGNORECASE)
-_HAS_OPEN = re.compile(r"\s*[^\d;.()]{0,20}?(?<!\w)(?:có|gồm)(?!\w)", re.IGNORECASE)
+_OPENERS = roles("count_members")
+_LIST_OPEN = re.compile(
+    rf"\s*[,;]?\s*{word_pattern(_OPENERS['list_open'])}(?:\s+{word_pattern(_OPENERS['has'])})?\s*:?", re.IGNORECASE
+)
+_HAS_OPEN = re.compile(rf"\s*[^\d;.()]{{0,20}}?{word_pattern(_OPENERS['has'])}", re.IGNORECASE)
 _SUBSET_SPAN = re.compile(r"(?:[^();.]|\.(?=\d))*")
 _SUBSET = re.compile(
     rf"{_NUM}\s+(?P<unit>(?P<word>{alternation(tuple(table('count_subsets')))})(?!\w){_QUALIFIERS})(?!\s*(?:%|phần trăm))",
@@ -97,14 +100,15 @@ _BARE = re.compile(rf"(?<![\d.,/–-])(?P<num>{_WHOLE})(?=\s*[,;)])")
 # A disciplinary form and its number in such a list: `khiển trách 25`, `cảnh cáo: 10 và ...`, `25 khiển trách`.
 _PENALTY = rf"(?<!\w)(?:{alternation(entries('count_penalties'))})(?!\w)"
 _PENALTY_ITEM = re.compile(
-    rf"{_PENALTY}\s*:?\s*{_NUM}(?=\s*(?:[,;.)]|$|và(?!\w))|\s+{word_pattern(roles('count_lead')['member'])})"
+    rf"{_PENALTY}\s*:?\s*{_NUM}(?=\s*(?:[,;.)]|$|và(?!\w))|\s+(?P<word>{alternation(roles('count_lead')['member'])})(?!\w))"
     rf"|(?<![\d.,/])(?P<first>{_WHOLE})\s+(?:bị\s+)?{_PENALTY}",
     re.IGNORECASE,
 )
 
 _LEAD = roles("count_lead")
 # `tổng số đảng viên của huyện là 3.415 đồng chí`, `số lượng đảng viên tăng từ 2.100 lên hơn 2.600`.
-_LEAD_NOUN = re.compile(rf"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?\s+(?P<unit>(?P<head>{_UNIT})(?!\w))", re.IGNORECASE)
+# (`trong số đảng viên mới có 41 đồng chí ...` is a subset, read with the people counted, not a total.)
+_LEAD_NOUN = re.compile(rf"(?<!\w)(?<!trong )(?:tổng\s+)?số(?:\s+lượng)?\s+(?P<unit>(?P<head>{_UNIT})(?!\w))", re.IGNORECASE)
 _LEAD_NUMBER = re.compile(
     rf"(?:{word_pattern(_LEAD['verb'])}|:)\s*(?:(?:{_BOUND})\s+)?{_NUM}"
     rf"(?:\s+{word_pattern(_LEAD['member'])})?"
@@ -139,6 +143,34 @@ _BODY_UNIT = re.compile(
 
 _NUMBER_OR_SEMICOLON = re.compile(r"\d+|;")
 
+_PEOPLE_ROLES = roles("count_members")
+# People counted in a sentence about members: `cảnh cáo 3 đồng chí`, `cho 9 đ/c`, `xóa tên 2 trường hợp`; a
+# word for people that goes on as another noun (`người dân`, `đồng chí Nguyễn ...`) is not one.
+_MEMBER_TOPIC = re.compile(word_pattern(_PEOPLE_ROLES["topic"]), re.IGNORECASE)
+_PERSON_WORD = re.compile(
+    rf"{_NUM}\s+(?:(?P<unit>{alternation(_PEOPLE_ROLES['word'])})(?!\w)"
+    rf"|(?P<bare>{alternation(_PEOPLE_ROLES['bare'])})(?!\w)(?=\s*[,;:.()]|\s*$|\s+{word_pattern(_PEOPLE_ROLES['after_bare'])}))"
+    rf"(?!\s+(?-i:[A-ZĐ]))",
+    re.IGNORECASE,
+)
+_SEATS = re.compile(
+    rf"(?-i:{alternation(_PEOPLE_ROLES['seats'])})(?!\w)[^;.\d]{{0,60}}?(?<!\w)(?:gồm|có)\s*$"
+    rf"|{word_pattern(_PEOPLE_ROLES['seat_verb'])}\s*$",
+    re.IGNORECASE,
+)
+_SEATS_AFTER = re.compile(rf"\s+vào\s+(?-i:{alternation(_PEOPLE_ROLES['seats'])})", re.IGNORECASE)
+_PERSON_WORDS = frozenset(w.lower() for w in _PEOPLE_ROLES["word"] + _PEOPLE_ROLES["bare"])
+_APPROX_END = re.compile(rf"{word_pattern(_PEOPLE_ROLES['approx'])}$", re.IGNORECASE)
+_COMPARED = re.compile(rf"\s+{word_pattern(_PEOPLE_ROLES['compare'])}", re.IGNORECASE)
+_WEAK_CUES = frozenset(w.lower() for w in _PEOPLE_ROLES["weak"])
+_NEW_MEMBERS = re.compile(rf"{word_pattern(_PEOPLE_ROLES['new'])}", re.IGNORECASE)
+# A change written in brackets right after a count, its noun left out: `312 chi bộ (giảm 06)`.
+_BRACKET_CHANGE = re.compile(
+    rf"\s*\(\s*(?P<cue>{alternation(tuple(c for c, k in table('count_changes').items() if k in ('increase', 'decrease')))})"
+    rf"\s+{_NUM}(?!\s*(?:%|phần\s+trăm))(?:\s+(?P<word>{alternation(_PEOPLE_ROLES['word'] + _PEOPLE_ROLES['bare'])})(?!\w))?",
+    re.IGNORECASE,
+)
+
 _BODIES = roles("party_bodies")
 _BODY_STOP = word_pattern(_STOPS["body"] + _STOPS["both"] + tuple(table("count_changes")))
 _BODY_NAME = rf"(?:{alternation(_BODIES['head'])})(?!\w)(?: (?!{_BODY_STOP})[^\s,;:.()!?…]+){{0,10}}"
@@ -161,6 +193,7 @@ class _Hit:
     out_of: int | None = None
     parent: int | None = None  # where the member count a subset continues starts
     confidence: float = 0.9
+    aside: bool = False  # a change in brackets after a count: the next count in a list continues that count
 
 
 def _excluded(text: str, m: re.Match) -> bool:
@@ -220,7 +253,7 @@ def _subsets(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
         for start, end, kind in _lists(text, hit.end):
             for m in _SUBSET.finditer(text, start, end):
                 if kind != _HAS or m["word"].lower() not in _LISTED_ONLY:
-                    unit = f"{_MEMBER_NOUN} {m['unit']}"
+                    unit = m["unit"] if m["word"].lower() in _PERSON_WORDS else f"{_MEMBER_NOUN} {m['unit']}"
                     yield _Hit(m.start(), m.end(), parse_int(m["num"]), unit, _MEMBERS, parent=hit.start, confidence=0.7)
             # one character more, so a number closing the list (`khai trừ 5)`) sees what follows it
             yield from _penalty_items(text, start, min(end + 1, len(text)), hit.start)
@@ -228,13 +261,14 @@ def _subsets(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
                 yield from _bare_items(text, start, min(end + 1, len(text)), hit.start)
 
 
-def _penalty_items(text: str, start: int, end: int, parent: int) -> Iterator[_Hit]:
+def _penalty_items(text: str, start: int, end: int, parent: int | None) -> Iterator[_Hit]:
     """Numbers by a disciplinary form in a list after a member count: members, not years."""
     for m in _PENALTY_ITEM.finditer(text, start, end):
         num = m["num"] or m["first"]
         pos = m.start("num") if m["num"] else m.start("first")
         if not _YEAR.fullmatch(num):
-            yield _Hit(pos, pos + len(num), parse_int(num), _MEMBER_NOUN, _MEMBERS, parent=parent, confidence=0.6)
+            unit, end = (m["word"], m.end("word")) if m["word"] else (_MEMBER_NOUN, pos + len(num))
+            yield _Hit(pos, end, parse_int(num), unit, _MEMBERS, parent=parent, confidence=0.6)
 
 
 def _bare_items(text: str, start: int, end: int, parent: int) -> Iterator[_Hit]:
@@ -242,6 +276,59 @@ def _bare_items(text: str, start: int, end: int, parent: int) -> Iterator[_Hit]:
     for m in _BARE.finditer(text, start, end):
         if not _YEAR.fullmatch(m["num"]) and not _BEFORE_WORD.search(text, max(0, m.start() - 20), m.start()):
             yield _Hit(m.start(), m.end(), parse_int(m["num"]), _MEMBER_NOUN, _MEMBERS, parent=parent, confidence=0.6)
+
+
+def _people(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
+    """People counted as members in a sentence about members, the unit as written (FACTS.md §3).
+
+    A sentence is about members when it counts members or names what happens to them (`kỷ luật`,
+    `xóa tên`, `Huy hiệu`). Seats of a committee or delegation (`Ban Chấp hành gồm 41 đồng chí`,
+    `bầu 39 đồng chí vào Ban Chấp hành`), fractions (`47/49 đồng chí dự`) and years are not members.
+    """
+    if not (_MEMBER_TOPIC.search(text) or any(h.category == _MEMBERS for h in hits)):
+        return
+    for m in _PERSON_WORD.finditer(text):
+        before = text[max(0, m.start() - _LOOK_BACK) : m.start()]
+        if _SEATS.search(before) or _SEATS_AFTER.match(text, m.end()) or _BEFORE_WORD.search(before):
+            continue
+        if _RANGE_OR_DATE.search(before) or _YEAR.fullmatch(m["num"]) or _comparison(text, m):
+            continue
+        parent = next((h for h in reversed(hits) if h.category == _MEMBERS and h.end <= m.start()), None)
+        listed = parent and _in_list(text, parent.end, m.start()) and _nearest_cue(text, m.start()) in _WEAK_CUES | {None}
+        yield _Hit(m.start(), m.end(), parse_int(m["num"]), m["unit"] or m["bare"], _MEMBERS, confidence=0.7,
+                   parent=parent.start if listed else None)
+
+
+def _comparison(text: str, m: re.Match) -> bool:
+    """Whether people counted are a difference from another period in running text (`kỷ luật 156 đảng viên,
+    tăng 14 trường hợp so với năm 2023`), not a change after a count in brackets (`(tăng 97 đồng chí so với ...)`)."""
+    return (
+        bool(_COMPARED.match(text, m.end()))
+        and open_parenthesis(text, m.start()) is None
+        and _nearest_change(text, m.start()) in ("increase", "decrease")
+    )
+
+
+def _in_list(text: str, end: int, start: int) -> bool:
+    """Whether text[end:start], between a count and a later one, keeps them in one list (no `.` or `;`)."""
+    return not re.search(r"[.;](?!\d)", text[end:start])
+
+
+def _bracket_changes(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
+    """The change written in brackets after a count (`312 chi bộ (giảm 06)`): a count of the same noun."""
+    for hit in hits:
+        m = _BRACKET_CHANGE.match(text, hit.end)
+        if m:
+            unit = m["word"] if m["word"] and hit.category == _MEMBERS else hit.unit
+            yield _Hit(m.start("num"), m.end(), parse_int(m["num"]), unit, hit.category, confidence=0.7, aside=True)
+
+
+def _breakdown(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
+    """A breakdown by disciplinary form that stands apart from its member count (`Về hình thức: khiển trách 33,
+    cảnh cáo 12, khai trừ 4.`): two items or more, each a number of members."""
+    items = [h for h in _penalty_items(text, 0, len(text), None) if open_parenthesis(text, h.start) is None]
+    if len(items) >= 2:
+        yield from items
 
 
 def _led(text: str) -> Iterator[_Hit]:
@@ -254,10 +341,10 @@ def _led(text: str) -> Iterator[_Hit]:
 
 
 def _noun_first(text: str) -> Iterator[_Hit]:
-    """Counts written noun, number, then a word for members: `đảng viên nữ 4.312 đồng chí`."""
+    """Counts written member noun, number, then a word for members: `đảng viên nữ 4.312 đồng chí`."""
     for m in _NOUN_FIRST.finditer(text):
-        category = _CATEGORY[m["head"].lower()]
-        yield _Hit(m.start("num"), m.end(), parse_int(m["num"]), m["unit"], category, confidence=0.7)
+        if _CATEGORY[m["head"].lower()] == _MEMBERS and not _APPROX_END.search(m["unit"]):
+            yield _Hit(m.start("num"), m.end(), parse_int(m["num"]), m["unit"], _MEMBERS, confidence=0.7)
 
 
 def _badges(text: str) -> Iterator[_Hit]:
@@ -318,10 +405,16 @@ def _resolve(name: str, named: list[tuple[int, str]], before: int) -> str:
     return next((full for _, full in reversed(named[:index]) if full.startswith(name + " ")), name)
 
 
+def _nearest_cue(text: str, pos: int) -> str | None:
+    """The last change cue before `pos` in its clause, lower-cased, if there is one."""
+    cues = list(_CHANGE_CUE.finditer(text, clause_start(text, pos), pos))
+    return cues[-1].group().lower() if cues else None
+
+
 def _nearest_change(text: str, pos: int) -> str | None:
     """The change named by the last cue before `pos` in its clause, if there is one."""
-    cues = list(_CHANGE_CUE.finditer(text, clause_start(text, pos), pos))
-    return _CHANGES[cues[-1].group().lower()] if cues else None
+    cue = _nearest_cue(text, pos)
+    return _CHANGES[cue] if cue else None
 
 
 def _change(text: str, pos: int, category: str, previous: Count | None) -> str:
@@ -350,12 +443,18 @@ def _as_of(text: str, hit: _Hit, change: str) -> str | None:
 def _hits(text: str) -> list[_Hit]:
     """Every count of a sentence in text order; a number read two ways is kept once, as first read."""
     hits = list(_direct(text))
+    hits += _bracket_changes(text, hits)
     taken = {h.start for h in hits}
     for hit in _subsets(text, list(hits)):
         if hit.start not in taken:
             hits.append(hit)
             taken.add(hit.start)
-    for read in (_led, _noun_first, _badges, _topic_members, _admissions, _body_units):
+    for hit in [*_subsets(text, [h for h in hits if h.parent is not None]), *_breakdown(text, hits)]:
+        if hit.start not in taken:  # a breakdown of a subset (`14 đồng chí (cấp huyện 3 đồng chí, ...)`)
+            hits.append(hit)
+            taken.add(hit.start)
+    people = lambda text: _people(text, sorted(hits, key=lambda h: h.start))  # noqa: E731  (reads hits so far)
+    for read in (_led, _noun_first, people, _badges, _topic_members, _admissions, _body_units):
         found = [h for h in read(text) if h.start not in taken]
         hits += found
         taken.update(h.start for h in found)
@@ -379,11 +478,13 @@ def _sentence_counts(offset: int, text: str, named: list[tuple[int, str]]) -> It
         if hit.parent is not None:
             parent = made[hit.parent]
             change, as_of, subject = parent.change, parent.as_of, parent.subject
+            if _NEW_MEMBERS.search(parent.unit):  # a subset of new members: they were admitted
+                change = _ADMITTED
         else:
             change = _change(text, hit.start, hit.category, previous)
             as_of = _as_of(text, hit, change)
             subject = _subject(text, hit.start, previous, offset, named)
-        previous = made[hit.start] = Count(
+        made[hit.start] = count = Count(
             start=offset + hit.start,
             end=offset + hit.end,
             sentence=text,
@@ -396,10 +497,11 @@ def _sentence_counts(offset: int, text: str, named: list[tuple[int, str]]) -> It
             as_of=as_of,
             out_of=hit.out_of,
         )
+        previous = previous if hit.aside else count
     return iter(made.values())
 
 
-@register("counts", version="1.1.0", fact_type="count")
+@register("counts", version="1.2.0", fact_type="count")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find count facts in doc: numbers of party members and party organizations."""
     named = _named_bodies(doc_text(doc))

@@ -55,12 +55,7 @@ _NEXT_NUMBER = re.compile(rf"{_LIST_SEP}(?:số\s+)?{_DOC_NO}", re.IGNORECASE)
 _SHARED_SIGN = re.compile(rf"{_LIST_SEP}(?:số\s+)?(?P<code>{CODE})")
 # What a number is counting when it is not a document number: `Kế hoạch 5 năm`, `Nghị quyết 26 và 3 chỉ thị`.
 _UNIT_AFTER = re.compile(
-    r"\s*(?:%|phần\s+trăm|năm|tháng|ngày(?!\s+\d)|tuần|giờ|phút|giây|lần|lượt"
-    r"|điều|khoản|điểm|mục|chương|trang|bước|nội\s+dung|nhóm|tiêu\s+chí|chỉ\s+tiêu|nhiệm\s+vụ|giải\s+pháp"
-    r"|vấn\s+đề|việc|trường\s+hợp|ý\s+kiến|kiến\s+nghị|hồ\s+sơ|dự\s+án|công\s+trình|cuộc|đợt|lớp"
-    r"|người|đảng\s+viên|cán\s+bộ|đồng\s+chí|cá\s+nhân|tập\s+thể|học\s+viên|hộ|xã|phường|thôn|bản|tổ|chi\s+bộ"
-    r"|tổ\s+chức|đơn\s+vị|cơ\s+sở|đại\s+biểu"
-    rf"|nghìn|ngàn|triệu|tỷ|trăm|đồng|ha|km|tấn|văn\s+bản|{_TYPES})(?!\w)",
+    rf"\s*(?:ngày(?!\s+\d)|(?:{alternation(entries('doc_number_units'))})(?!\w)|(?:{_TYPES})(?!\w))",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")

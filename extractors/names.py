@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .context import roles
 from .lexicon import alternation, entries, table
 from .organizations import ADMIN_UNITS, HONORIFIC, NAME_PREFIX, NAMED_HEADS, Sentence
 
@@ -23,9 +24,15 @@ _HISTORICAL = frozenset(name.lower() for name in entries("historical_figures"))
 _PLACES = frozenset(entries("places"))
 _PLACE_NOUNS = frozenset(entries("place_nouns"))
 # Capitalised words that head an organization or a unit and are nobody's middle or given name.
-_NOT_NAME = frozenset({"Sở", "Bộ", "Cục", "Viện", "Ban", "Báo", "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Đảng", "Ủy"})
+_CUES = roles("official_cues")
+_NOT_NAME = frozenset(_CUES["not_name"])
+_APOSTROPHE = re.compile(r"['’]")
+# Capitalised words that open a sentence's other phrases and are nobody's surname (`Theo đồng chí ...`).
+_NOT_SURNAME = frozenset(_CUES["not_surname"])
+# A list whose people a plural honorific names: `Các đồng chí: A, Bí thư ...; B, ...`.
+_PLURAL_LIST = re.compile(rf"(?i:(?<!\w)các\s+(?:{HONORIFIC.pattern}))\s*:[^.]*;\s*$")
 # What may stand between a title and the name after it (`Bí thư Tỉnh ủy - đồng chí ...`, `... là ông ...`).
-_NAME_MARKS = frozenset({",", "-", "–", "—", ":", "là"})
+_NAME_MARKS = frozenset({",", "-", "–", "—", ":", *_CUES["name_mark"]})
 # A line that is a name alone, maybe after degrees or ranks: `PGS.TS Nguyễn Văn A`.
 _BYLINE = re.compile(
     rf"^(?:(?:{alternation(entries('name_prefixes'))})\.?\s*)*(?P<name>(?:\w+ ){{1,3}}\w+)\.?$"
@@ -53,15 +60,24 @@ class Byline:
 
 
 def is_name_word(word: str) -> bool:
-    """Whether a token can be a syllable of a name: a capitalised word of letters only (`Nguyễn`, `A`)."""
-    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+    """Whether a token can be a syllable of a name: a capitalised word of letters only (`Nguyễn`, `A`,
+    `H'Liên`, each part after an apostrophe capitalised)."""
+    return all(part.isalpha() and part[0].isupper() and (len(part) == 1 or part[1:].islower()) for part in _APOSTROPHE.split(word))
 
 
-def is_name(words: Sequence[str]) -> bool:
-    """Whether words are a person's name: 2-4 syllables from a surname, not a place nor a historical figure."""
-    if not 2 <= len(words) <= 4 or words[0] not in _SURNAMES:
+def is_name(words: Sequence[str], marked: bool = False) -> bool:
+    """Whether words are a person's name: 2-4 syllables from a surname, not a place nor a historical figure.
+
+    `marked`: an honorific stands right before (`đồng chí`, `ông`, `Các đồng chí:`), so a surname not in the
+    lexicon (`Lò`, `Ksor`, `H'Liên`, `Y` + name, as many ethnic-minority names are) still makes a name of
+    up to five syllables, if its first syllable heads nothing else.
+    """
+    known = words[:1] and words[0] in _SURNAMES
+    if not (known or marked) or not 2 <= len(words) <= (4 if known else 5):
         return False
-    if not all(is_name_word(w) for w in words) or any(w in _NOT_NAME for w in words[1:]):
+    if not all(is_name_word(w) for w in words) or any(w in _NOT_NAME for w in words[1 - (not known) :]):
+        return False
+    if not known and (words[0] in _NOT_SURNAME or words[0].lower() in ADMIN_UNITS):
         return False
     joined = " ".join(words)
     return joined not in _PLACES and joined.lower() not in _HISTORICAL
@@ -80,9 +96,10 @@ def name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
     if mode != "none" and " ".join(words) in _PLACES:
         return b
     best: tuple[tuple, int] | None = None
+    marked = mode == "none" and (honorific_before(sent, a)[0] is not None or _list_item(sent, a))
     for k in range(len(words) - 1):
         name = words[k:]
-        if not is_name(name):
+        if not is_name(name, marked and k == 0):
             continue
         if mode != "none" and k == 0 and len(name) == 2:
             continue
@@ -92,7 +109,24 @@ def name_start(sent: Sentence, a: int, b: int, mode: str) -> int:
         rank = (-k,) if mode == "none" else (k != 1, len(name) >= 3, -k)
         if best is None or rank > best[0]:
             best = (rank, a + k)
+    if best is None and mode != "none":
+        return _segmented_start(sent, a, b)
     return b if best is None else best[1]
+
+
+def _segmented_start(sent: Sentence, a: int, b: int) -> int:
+    """Where a name starts in a capitalised run after a unit that the lexicons cannot split, read from the word
+    segmentation: a place of two syllables or more, then a name of two to four whose surname may be unknown
+    (`làng Vi Ring | A Thuyết`, `xã Ia Pa | Rơ Mah Thuyên`); b where the words show no such split."""
+    for k in sorted(i for i in sent.word_starts() if a + 2 <= i <= b - 2):
+        if b - k <= 4 and is_name(sent.words(k, b), marked=True):
+            return k
+    return b
+
+
+def _list_item(sent: Sentence, i: int) -> bool:
+    """Whether token i opens an item after `;` of a list a plural honorific heads (`Các đồng chí: A, ...; B, ...`)."""
+    return sent.word(i - 1) == ";" and bool(_PLURAL_LIST.search(sent.text, 0, sent.tokens[i].start))
 
 
 def _skip_parens(sent: Sentence, i: int) -> int:
@@ -147,7 +181,7 @@ def name_after(sent: Sentence, i: int) -> tuple[tuple[int, int] | None, str | No
     end = i
     while end < len(sent.tokens) and is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
         end += 1
-    if not is_name(sent.words(i, end)):
+    if not is_name(sent.words(i, end), honorific is not None):
         return None, None, marked
     return (i, end), honorific, marked
 
@@ -189,7 +223,7 @@ def listed_name(sent: Sentence, i: int, honorific: str | None) -> Person | None:
     end = i
     while is_name_word(sent.word(end)) and (end == i or end not in sent.stops):
         end += 1
-    return Person(i, end, honorific) if is_name(sent.words(i, end)) else None
+    return Person(i, end, honorific) if is_name(sent.words(i, end), honorific is not None) else None
 
 
 def listed_after(sent: Sentence, i: int, honorific: str | None) -> list[Person]:

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from spacy.tokens import Doc
 
-from .context import doc_text, sentence_texts
+from .context import doc_text, roles, sentence_texts, word_pattern, word_spans
 from .lexicon import alternation, entries
 from .names import (
     PAREN_LIMIT,
@@ -74,23 +75,26 @@ _APPOINTEE = re.compile(
     rf"(?<!\w)(?i:{_VERBS})(?:{_VERB_JOIN}(?i:{_VERBS}))*\s+(?:(?i:{HONORIFIC.pattern})\s+)?(?=[^\W\d_])"
 )
 # What may stand between two titles of one person's chain, besides commas.
-_CHAIN_JOINS = frozenset({"", "-", "–", "—", "kiêm", "đồng thời", "đồng thời là", "đồng thời kiêm"})
+_CUES = roles("official_cues")
+_CHAIN_JOINS = frozenset({"", "-", "–", "—", *_CUES["chain_join"]})
 # What may stand between a name and the title chain after it.
 _APPOSITION_MARKS = frozenset({",", "-", "–", "—", "(", ":"})
 # What separates the names of a list (`Nguyễn Văn A, Trần Văn B và Lê Thị C`).
-_LIST_JOINS = frozenset({",", "và", ";"})
+_LIST_JOINS = frozenset({",", ";", *_CUES["list_join"]})
 # Words before a title that make someone else speak for its holder (`thay mặt Bí thư Tỉnh ủy, đồng chí
 # A`, `thừa ủy quyền của Chủ tịch UBND tỉnh, ông B`): the name after the comma is not the holder's.
-_ON_BEHALF = frozenset({"của", "mặt", "quyền", "lệnh"})
+_ON_BEHALF = frozenset(_CUES["on_behalf"])
 # The party committees (`Tỉnh ủy`, `Huyện ủy Mường Nhé`) a title without its own organization belongs to
 # when a later title of its chain names one (`Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Huyện ủy`).
 _COMMITTEE = re.compile(r"(?i:(?:tỉnh|thành|huyện|quận|thị|đảng) ủy)(?!\w)")
 # A line of a numbered or bulleted list: `1. Đồng chí ...`, `- Ông ...`.
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}\s*[.)/]|[-–•+*])\s*")
 # Words before an appointment link that put the post in the past (`ông A từng là Bí thư ...`).
-_FORMERLY = frozenset({"từng", "nguyên", "cựu"})
+_FORMERLY = frozenset(_CUES["formerly"])
 # Words that put an appointment in the future (`giới thiệu ông A để HĐND bầu giữ chức ...`).
-_NOT_YET = re.compile(r"(?i:(?<!\w)(?:để|sẽ|dự kiến|đề nghị)(?!\w))")
+_NOT_YET = re.compile(f"(?i:{word_pattern(_CUES['not_yet'])})")
+# The words between a name and the year of birth written after it.
+_BORN = [words.split() for words in _CUES["born"]]
 # A line heading a list opens with its title after at most this many words (`Danh sách các đồng chí`).
 _HEADER_LEAD = 4
 
@@ -220,6 +224,7 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, Pe
         return [named[end]]
     people: list[Person] = []
     while end > 0:
+        end = _before_birth_year(sent, end)
         person = name_before(sent, end)
         if person is None:
             break
@@ -236,6 +241,14 @@ def _appointed_people(sent: Sentence, chain: list[_Mention], named: dict[int, Pe
         between = sent.text[sent.tokens[appointee.last - 1].end : phrase.start()] if appointee else ""
         people = [appointee] if appointee and not _NOT_YET.search(between) else []
     return people[::-1]
+
+
+def _before_birth_year(sent: Sentence, end: int) -> int:
+    """Where a name ends before `sinh năm 1979` written after it (`A sinh năm 1979, B sinh năm 1985 được bầu ...`)."""
+    for born in _BORN:
+        if [w.lower() for w in sent.words(end - len(born) - 1, end - 1)] == born and sent.word(end - 1).isdigit():
+            return end - len(born) - 1
+    return end
 
 
 def _appointee(sent: Sentence, before: int) -> Person | None:
@@ -325,14 +338,17 @@ def _people(sent: Sentence, chain: list[_Mention], named: dict[int, Person]) -> 
     return _appointed_people(sent, chain, named), 0.75
 
 
-def _sentence_facts(text: str, offset: int, carry: _Carry) -> tuple[list[Official], list[_Held]]:
+def _sentence_facts(
+    text: str, offset: int, carry: _Carry, words: Callable[[], list[tuple[int, int]] | None] | None = None
+) -> tuple[list[Official], list[_Held]]:
     """The official facts of one sentence whose text starts at `offset` in the document, and the titles
     it heads a list with if it ends in `:` with no holder for them.
 
     A sentence that is only a title chain belongs to the name on the line before, if that line held
-    nothing else (`Phó Trưởng Ban Tuyên giáo Tỉnh ủy` under the author's name).
+    nothing else (`Phó Trưởng Ban Tuyên giáo Tỉnh ủy` under the author's name). `words` gives the sentence's
+    segmented words, asked for only where the lexicons cannot tell a place from a name after it.
     """
-    sent = Sentence(text)
+    sent = Sentence(text, words)
     titles = find_titles(sent)
     sent.stops = {t.first for t in titles}
     mentions: list[_Mention] = []
@@ -452,7 +468,7 @@ def _says_again(short: Official, full: Official) -> bool:
     return b[len(a) + 1 :] in mine and theirs in mine
 
 
-@register("officials", version="1.1.0", fact_type="official")
+@register("officials", version="1.2.0", fact_type="official")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find official facts in doc: every person named with a title, one fact per person and title.
 
@@ -473,11 +489,18 @@ def extract(doc: Doc) -> Iterator[Fact]:
         carry.header = carry.header if listed is not None else []
         marked = False
         if TITLE.search(sentence):
-            found, header = _sentence_facts(sentence, start, carry)
+            words = partial(_sentence_words, doc, start, len(sentence))
+            found, header = _sentence_facts(sentence, start, carry, words)
             facts.extend(found)
             carry.header = header if line and header else carry.header
         carry.byline = read_byline(sentence, start) if line else None
     return iter(_merged(facts))
+
+
+def _sentence_words(doc: Doc, start: int, length: int) -> list[tuple[int, int]] | None:
+    """The word spans of the sentence at `start`, relative to it."""
+    spans = word_spans(doc, start, start + length)
+    return None if spans is None else [(a - start, b - start) for a, b in spans]
 
 
 def _is_line(text: str, start: int, end: int) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .context import roles
 from .lexicon import alternation, entries, table
 
 __all__ = [
@@ -35,8 +36,8 @@ __all__ = [
     "head_at",
 ]
 
-# A word (letters and digits, with inner `.` or `/` as in `PGS.TS`, `đ/c`, `14/4`) or one other character.
-_TOKEN = re.compile(r"[^\W_]+(?:[./][^\W_]+)*|\S")
+# A word (letters and digits, with inner `.`, `/` or `'` as in `PGS.TS`, `đ/c`, `14/4`, `H'Liên`) or one other character.
+_TOKEN = re.compile(r"[^\W_]+(?:[./'’][^\W_]+)*|\S")
 
 
 class Token(NamedTuple):
@@ -50,13 +51,23 @@ class Token(NamedTuple):
 class Sentence:
     """A sentence cut into tokens, with the token indices where titles start (organizations end there)."""
 
-    __slots__ = ("text", "tokens", "starts", "stops")
+    __slots__ = ("text", "tokens", "starts", "stops", "_words", "_word_starts")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, words: Callable[[], list[tuple[int, int]] | None] | None = None):
         self.text = text
         self.tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         self.starts = [t.start for t in self.tokens]
         self.stops: set[int] = set()
+        self._words = words
+        self._word_starts: frozenset[int] | None = None
+
+    def word_starts(self) -> frozenset[int]:
+        """The indices of the tokens where a segmented word starts (underthesea's, asked for on first call);
+        empty when the sentence came without a segmenter."""
+        if self._word_starts is None:
+            spans = self._words() if self._words else None
+            self._word_starts = frozenset(self.at(a) for a, _ in spans or ())
+        return self._word_starts
 
     def at(self, pos: int) -> int:
         """The index of the first token starting at or after character `pos`."""
@@ -114,7 +125,7 @@ HONORIFIC = re.compile(rf"(?i:{alternation(list(table('honorifics')))})(?![\w/])
 NAME_PREFIX = re.compile(rf"(?:{alternation(entries('name_prefixes'))})\.?(?=\s+[^\W\d_])")
 _ORG_WORD = re.compile(rf"(?:{alternation(entries('org_words'))})(?!\w)")
 # Words an organization may not end on: they only join what follows.
-_CONNECTORS = frozenset({"và", "các", "-", "–", "&"})
+_CONNECTORS = frozenset({"-", "–", "&", *roles("official_cues")["org_connector"]})
 
 
 def _capital_run(sent: Sentence, i: int) -> int:

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from .context import clause_end, clause_start, period_before, roles, sentences, word_pattern
+from .context import open_parenthesis, clause_end, clause_start, period_before, roles, sentences, word_pattern
 from .dates import find_periods
-from .lexicon import alternation
+from .lexicon import alternation, table
 from .numbers import NUMBER, parse_float
 from .registry import register
 from .schema import Fact, Percentage
@@ -69,6 +69,24 @@ _BOUND = re.compile(word_pattern(_CUES["bound"]), re.IGNORECASE)
 _SKIP_AFTER = re.compile(
     rf"(?:\s*{word_pattern(_CUES['bound'])}(?=\s+[^\W\d_])|\s*/\s*[^\W\d_]+|\s*\([^()]*\))+", re.IGNORECASE
 )
+_MEMBER = word_pattern(_CUES["member"])  # `đồng chí`, not the amount `đồng`
+# A count in the clause before a share (`có 12 chi bộ đạt ..., tỷ lệ 40,2%`): its number and noun, and the
+# action verb written right before it; a count after a bound (`9 đồng chí dưới 40 tuổi`) is a qualifier.
+_COUNTED = re.compile(
+    rf"(?<![\w.,/])(?:{NUMBER})(?:\s*/\s*(?:{NUMBER}))?\s+"
+    rf"(?:(?={_MEMBER})|(?!(?:{alternation(_AMOUNTS['scale'] + _AMOUNTS['measure'])})(?!\w)))(?P<noun>[^\W\d_].*)$",
+    re.IGNORECASE,
+)
+_COUNT_NUMBER = re.compile(r"(?<![\w.,/])\d")
+_ACTION_BEFORE = re.compile(rf"(?P<verb>{word_pattern(_CUES['action'])})\s+(?:{word_pattern(_CUES['approx'])}\s+)?$", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(rf"[^\W\d_]\s+{word_pattern(_CUES['approx'])}\s+$", re.IGNORECASE)
+_MEMBER_WORD = re.compile(_MEMBER, re.IGNORECASE)
+# The member noun a subset's member word stands for (`đảng viên mới`): a member unit, maybe one qualifier.
+_MEMBER_NOUN = re.compile(
+    rf"(?<!\w)(?:{alternation([u for u, kind in table('units').items() if kind == 'members'])})"
+    rf"(?: (?:{alternation(roles('count_members')['new'] + roles('count_subsets')['any'])}))?(?!\w)",
+    re.IGNORECASE,
+)
 _JOINER_END = re.compile(rf"(?:\s*{word_pattern(_CUES['joiner'])})+$", re.IGNORECASE)
 _MAX_PIECES = 4  # comma-separated pieces a measured noun phrase may run over
 _EDGE_JUNK = " \t\n\"'“”‘’…-–()"
@@ -88,12 +106,6 @@ def _trim(phrase: str) -> str | None:
 def _masked(phrase: str) -> str:
     """`phrase` with bounds (`trở lên`) glued into one word, so their `lên` is not read as a verb."""
     return _BOUND.sub(lambda m: m.group().replace(" ", "_"), phrase)
-
-
-def _open_parenthesis(text: str, pos: int) -> int | None:
-    """Where the parenthesis that `pos` stands in opens, if it does."""
-    opened = text.rfind("(", 0, pos)
-    return opened if opened > text.rfind(")", 0, pos) else None
 
 
 def _extend(text: str, start: int, floor: int) -> int:
@@ -140,9 +152,44 @@ def _previous(text: str, start: int, paren: int | None) -> str | None:
         phrase = _masked(text[begin:end])
         verb = (_FIRST_VERB if in_paren else _QUANTITY_VERB).search(phrase)
         if not _STARTS_WITH_VERB.match(phrase):
-            return (_trim(text[begin : begin + verb.start()]) if verb else None) or _trim(text[begin:end])
+            if verb:
+                return _trim(text[begin : begin + verb.start()]) or _trim(text[begin:end])
+            return _counted(text, _back_to_number(text, begin, end, floor), end) or _trim(text[begin:end])
         end = begin - 1
     return None
+
+
+def _back_to_number(text: str, begin: int, end: int, floor: int) -> int:
+    """Move a clause start back over commas to the piece holding a number (`có 14 chi bộ ..., vững mạnh`)."""
+    for _ in range(_MAX_PIECES):
+        if any(c.isdigit() for c in text[begin:end]) or begin - 1 <= floor or text[begin - 1] != ",":
+            break
+        begin = max(clause_start(text, begin - 1), floor)
+    return begin
+
+
+def _counted(text: str, begin: int, end: int) -> str | None:
+    """The thing counted in text[begin:end] when the clause holds a count: its action verb and noun, no number.
+
+    A member word counted in a subset stands for the member noun written before it (`đồng chí` after
+    `trong 118 đảng viên mới`); a count written noun first (`đảng viên nữ 402 người`) is its noun.
+    """
+    counts = [m for n in _COUNT_NUMBER.finditer(text, begin, end) if (m := _COUNTED.match(text, n.start(), end))]
+    while len(counts) > 1 and _BOUND_BEFORE.search(text, begin, counts[-1].start()):
+        counts.pop()
+    if not counts:
+        return None
+    found = counts[-1]
+    verb = _ACTION_BEFORE.search(text, begin, found.start())
+    noun = found["noun"]
+    member = _MEMBER_WORD.match(noun)
+    if member:
+        if not noun[member.end() :].strip():
+            return _trim(text[begin : found.start()])
+        written = list(_MEMBER_NOUN.finditer(text, 0, found.start()))
+        if written:
+            noun = written[-1].group() + noun[member.end() :]
+    return _trim(" ".join(p for p in (verb and verb["verb"], noun) if p))
 
 
 def _after(text: str, end: int, stop: int) -> str | None:
@@ -173,7 +220,7 @@ def _skip_after(text: str, end: int, stop: int) -> int:
 def _follow_end(text: str, start: int, end: int) -> int:
     """Where what follows the number stops: the clause end, the `)` of its parenthesis, the next percentage."""
     stop = clause_end(text, end)
-    close = text.find(")", end, stop) if _open_parenthesis(text, start) is not None else -1
+    close = text.find(")", end, stop) if open_parenthesis(text, start) is not None else -1
     stop = close if close >= 0 else stop
     following = _PERCENT.search(text, end, stop)
     return following.start() if following else stop
@@ -201,9 +248,11 @@ def _subject(text: str, start: int, end: int) -> tuple[str | None, float]:
     A subject linked by a verb (or taken from the clause before) is joined by a comma to the words after
     the number (`thu ngân sách của huyện, dự toán năm`; `thu ngân sách ..., so với năm 2023`).
     """
-    paren = _open_parenthesis(text, start)
+    paren = open_parenthesis(text, start)
     after = _after(text, end, _follow_end(text, start, end))
     before, linked = _before(text, start, paren)
+    if before and _HEAD.fullmatch(before):  # a bare `tỷ lệ` after a count names nothing measured
+        before = None
     if not (linked or (after and _COMPARISON.match(after))):
         if after:
             return after, 0.9
@@ -250,7 +299,7 @@ def _sentence_percentages(offset: int, text: str) -> Iterator[Percentage]:
             )
 
 
-@register("percentages", version="1.1.0", fact_type="percentage")
+@register("percentages", version="1.2.0", fact_type="percentage")
 def extract(doc: Doc) -> Iterator[Fact]:
     """Find percentage facts in doc, each with what it measures."""
     for offset, text in sentences(doc, _MARK):

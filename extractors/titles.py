@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .context import roles
 from .lexicon import alternation, entries, table
 from .names import is_name_word
 from .organizations import Sentence, head_at
@@ -41,7 +42,7 @@ def _title_pattern(title: str) -> str:
 
 _ALL_TITLES = sorted({*_FULL_TITLES.values(), *_CENTRAL}, key=len, reverse=True)
 # The first words a title (or its prefix) can start with: a cheap look-ahead before the long alternation.
-_PREFIXES = ("nguyên", "cựu", "tân", "quyền")
+_PREFIXES = roles("official_cues")["title_prefix"]
 _FIRST_WORDS = alternation([t.split()[0] for t in (*_ALL_TITLES, *_WORD_ABBREVIATIONS, *_PREFIXES)])
 # A title, maybe after `nguyên`/`cựu` (former), `tân` (new) or `quyền` (acting): the titles longest
 # first, any case, abbreviated parts in their own case; then whole-title abbreviations (`PBT`).
@@ -87,7 +88,7 @@ CENTRAL_BODY = re.compile(
     rf"(?P<centre>(?i:{re.escape(CENTRE)})|{alternation(_SHORT_FORMS[CENTRE.lower()])})(?P<party>\s+(?i:đảng))?"
 )
 # Words right before a title that make it the name of a body (`Ban Giám đốc`, `Đoàn Chủ tịch`).
-_BODY_OF_TITLES = frozenset({"ban", "đoàn"})
+_BODY_OF_TITLES = frozenset(roles("official_cues")["body_of_titles"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,18 @@
 """Sentence and word segmentation into a spaCy Doc whose tokens keep their offsets into the text.
 
-underthesea splits sentences and words; it breaks document codes, numbers and dates
-(`04-NQ/TU` → `04 - NQ / TU`) and some names (`Đảng | ủy Khối`), so the spans those
-patterns cover are kept whole: tokens are cut at their edges and merged inside them.
+underthesea splits sentences (cheap) and words (a CRF tagger, dearer than all extraction proper).
+The Doc's tokens are syllables and punctuation; underthesea's words of a sentence are computed
+only when an extractor asks for them (`doc.user_data[WORDS]`, a function of a character span),
+and kept. underthesea breaks document codes, numbers and dates (`04-NQ/TU` → `04 - NQ / TU`) and
+some names (`Đảng | ủy Khối`), so the spans those patterns cover are kept whole in both: tokens
+are cut at their edges and merged inside them.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import spacy
@@ -18,11 +21,16 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extractors.codes import CODE
+from extractors.context import WORDS
 from extractors.dates import DATE
 from extractors.lexicon import alternation, entries
 from extractors.numbers import NUMBER
 
-__all__ = ["segment", "protected_spans", "make_nlp", "UndertheseaTokenizer"]
+__all__ = ["segment", "protected_spans", "make_nlp", "VnfactsTokenizer", "WORDS"]
+
+
+# A syllable (letters and digits, with inner `.`, `/` or `'` as in `đ/c`, `H'Liên`) or one other character.
+_SYLLABLE = re.compile(r"[^\W_]+(?:[./'][^\W_]+)*|\S")
 
 # Lexicons whose entries stay one token: titles, document types and organisation heads.
 PROTECTED_LEXICONS = ("titles", "doc_types", "organizations")
@@ -153,25 +161,42 @@ def _cut(
 
 
 def segment(text: str, vocab: Vocab | None = None) -> Doc:
-    """Segment `text` into a Doc with sentences and words; `doc.text == text` always.
+    """Segment `text` into a Doc with sentences and syllable tokens; `doc.text == text` always.
 
     text (str): normalised, cleaned article text.
     vocab (Vocab): the vocabulary to build the Doc on; a shared blank Vietnamese one by default.
-    RETURNS (Doc): tokens with character offsets into `text`, sentence starts set.
+    RETURNS (Doc): tokens with character offsets into `text`, sentence starts set, and under
+    `doc.user_data[WORDS]` a function giving underthesea's words of a span, computed on first call.
     """
-    word_tokenize = _import_underthesea().word_tokenize
     vocab = vocab or make_nlp().vocab
     bounds = protected_spans(text)
     edges = sorted({e for bound in bounds for e in bound})
     token_spans: list[tuple[int, int]] = []
     starts: set[int] = set()
     for s_start, s_end in _sentence_spans(text):
-        words = word_tokenize(text[s_start:s_end], use_token_normalize=False)
-        spans = _cut(text, _align(words, text, s_start, s_end), bounds, edges)
+        syllables = [m.span() for m in _SYLLABLE.finditer(text, s_start, s_end)]
+        spans = _cut(text, syllables, bounds, edges)
         if spans:
             starts.add(spans[0][0])
         token_spans.extend(spans)
-    return _doc_from_spans(vocab, text, token_spans, starts)
+    doc = _doc_from_spans(vocab, text, token_spans, starts)
+    doc.user_data[WORDS] = _word_segmenter(text, bounds, edges)
+    return doc
+
+
+def _word_segmenter(
+    text: str, bounds: list[tuple[int, int]], edges: list[int]
+) -> Callable[[int, int], list[tuple[int, int]]]:
+    """A function from a span of `text` to underthesea's word spans in it, each span segmented once."""
+    cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def words(start: int, end: int) -> list[tuple[int, int]]:
+        if (start, end) not in cache:
+            found = _import_underthesea().word_tokenize(text[start:end], use_token_normalize=False)
+            cache[start, end] = _cut(text, _align(found, text, start, end), bounds, edges)
+        return cache[start, end]
+
+    return words
 
 
 def _doc_from_spans(vocab: Vocab, text: str, spans: list[tuple[int, int]], starts: set[int]) -> Doc:
@@ -199,8 +224,8 @@ def _doc_from_spans(vocab: Vocab, text: str, spans: list[tuple[int, int]], start
     return Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
 
-class UndertheseaTokenizer:
-    """A spaCy tokenizer that segments with underthesea and keeps protected spans whole."""
+class VnfactsTokenizer:
+    """A spaCy tokenizer: underthesea's sentences, syllable tokens, protected spans whole, words on demand."""
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
@@ -209,17 +234,17 @@ class UndertheseaTokenizer:
         return segment(text, self.vocab)
 
 
-@spacy.registry.tokenizers("vnfacts.UndertheseaTokenizer.v1")
+@spacy.registry.tokenizers("vnfacts.Tokenizer.v1")
 def create_tokenizer():
-    """The registered factory of UndertheseaTokenizer, for spaCy configs."""
+    """The registered factory of VnfactsTokenizer, for spaCy configs."""
 
-    def make(nlp: Language) -> UndertheseaTokenizer:
-        return UndertheseaTokenizer(nlp.vocab)
+    def make(nlp: Language) -> VnfactsTokenizer:
+        return VnfactsTokenizer(nlp.vocab)
 
     return make
 
 
 @lru_cache(maxsize=1)
 def make_nlp() -> Language:
-    """A blank Vietnamese pipeline whose tokenizer is underthesea: no model is downloaded."""
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnfacts.UndertheseaTokenizer.v1"}}})
+    """A blank Vietnamese pipeline with the vnfacts tokenizer: no model is downloaded."""
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnfacts.Tokenizer.v1"}}})

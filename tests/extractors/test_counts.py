@@ -483,3 +483,65 @@ def test_counts_own_paragraphs_precision_recall_and_unit():
     score = evaluate(gold, predicted).by_type["count"]
     assert (score.precision, score.recall) == (1.0, 1.0), (score.as_dict(), evaluate(gold, predicted).missed)
     assert score.secondary == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # members counted with another noun in a sentence about members, the unit as written
+        (
+            "Năm qua đã thi hành kỷ luật 27 đảng viên; trong đó cấp ủy viên 8 đồng chí (cấp xã 5 đồng chí, cấp huyện 3 đồng chí).",
+            {(27, "đảng viên", "total"), (8, "đồng chí", "total"), (5, "đồng chí", "total"), (3, "đồng chí", "total")},
+        ),
+        (
+            "Huyện ủy trao Huy hiệu Đảng cho 25 đảng viên, trong đó: Huy hiệu 50 năm tuổi Đảng cho 4 đ/c, Huy hiệu 30 năm tuổi Đảng cho 21 đ/c.",
+            {(25, "đảng viên", "total"), (4, "đ/c", "total"), (21, "đ/c", "total")},
+        ),
+        ("Qua rà soát, các chi bộ đã xóa tên 5 trường hợp đảng viên bỏ sinh hoạt.", {(5, "trường hợp", "total")}),
+        # a subset of new members written with `đồng chí` was admitted
+        (
+            "Năm 2023 kết nạp 46 đảng viên mới; trong 46 đảng viên mới có 9 đồng chí là người Dao.",
+            {(46, "đảng viên mới", "admitted"), (9, "đồng chí", "admitted")},
+        ),
+        # people admitted who are not yet called members
+        ("Các chi bộ kết nạp 21 quần chúng vào Đảng.", {(21, "quần chúng", "admitted")}),
+        # a change written in brackets after a count
+        (
+            "Đảng bộ có 206 chi bộ (giảm 04), 8.115 đảng viên (tăng 61 đồng chí so với năm trước).",
+            {(206, "chi bộ", "total"), (4, "chi bộ", "decrease"), (8115, "đảng viên", "total"), (61, "đồng chí", "increase")},
+        ),
+        # members named before a number whose noun is `người`
+        ("Đội ngũ đảng viên của Đảng bộ hiện có gần 4.600 người.", {(4600, "người", "total")}),
+    ],
+)
+def test_counts_members_in_other_nouns_breakdowns_and_bracketed_changes(text, expected):
+    found = {(c.value, c.unit, c.change) for c in _counts(text)}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare numbers of a breakdown by form, after a member count or standing apart from it
+        (
+            "Ủy ban kiểm tra đã thi hành kỷ luật 22 đảng viên: khiển trách 15, cảnh cáo 6 và khai trừ 1 trường hợp.",
+            {(22, "đảng viên"), (15, "đảng viên"), (6, "đảng viên"), (1, "trường hợp")},
+        ),
+        ("Về hình thức kỷ luật: khiển trách 12, cảnh cáo 4, cách chức 1.", {(12, "đảng viên"), (4, "đảng viên"), (1, "đảng viên")}),
+    ],
+)
+def test_counts_bare_breakdown_by_disciplinary_form(text, expected):
+    assert {(c.value, c.unit) for c in _counts(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đại hội bầu Ban Chấp hành Đảng bộ gồm 33 đồng chí, trong đó có 9 đồng chí nữ.",
+        "Đại hội đã bầu 31 đồng chí vào Ban Chấp hành; kết nạp đảng viên được quan tâm.",
+        "Kỷ luật 140 đảng viên, tăng 12 trường hợp so với năm 2022.",
+        "Năm nay đã bồi dưỡng 260 quần chúng ưu tú, kết nạp đảng viên đạt chỉ tiêu.",
+    ],
+)
+def test_counts_refuse_seats_comparisons_and_people_not_admitted(text):
+    assert all(c.value in (140,) for c in _counts(text)), [(c.value, c.unit) for c in _counts(text)]

@@ -1289,3 +1289,50 @@ PARAGRAPHS = [
         ],
     ),
 ]
+
+
+def _pairs(text):
+    return {(f.person, f.title.lower(), f.organization) for f in _facts(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # surnames not in the lexicon, marked by an honorific or a plural honorific's list
+        (
+            "Dự hội nghị có các đồng chí: Thào Seo Lềnh, Phó Bí thư Huyện ủy; Kpă H'Nhi, Trưởng Ban Dân vận Huyện ủy.",
+            {("Thào Seo Lềnh", "phó bí thư", "Huyện ủy"), ("Kpă H'Nhi", "trưởng ban dân vận", "Huyện ủy")},
+        ),
+        (
+            "Đồng chí Mùa A Chơ, Bí thư Đảng ủy xã phát biểu.",
+            {("Mùa A Chơ", "bí thư", "Đảng ủy xã")},
+        ),
+        # a name whose surname is unknown after a place: the word segmentation says where the place ends
+        (
+            "Bí thư Chi bộ làng Đăk Xú A Pứa cho biết chi bộ đã họp.",
+            {("A Pứa", "bí thư", "Chi bộ làng Đăk Xú")},
+        ),
+        # given names that are also surnames: the person is the whole run
+        (
+            "Đồng chí Đặng Lý Khang, Phó Trưởng Ban Tổ chức Tỉnh ủy trình bày báo cáo.",
+            {("Đặng Lý Khang", "phó trưởng ban tổ chức", "Tỉnh ủy")},
+        ),
+        # two people with their birth years before one election phrase, the title in lower case
+        (
+            "Đồng chí Lò Văn Piệng sinh năm 1978, đồng chí Hà Thị Nhung sinh năm 1984 được bầu làm phó bí thư Đảng ủy xã.",
+            {("Lò Văn Piệng", "phó bí thư", "Đảng ủy xã"), ("Hà Thị Nhung", "phó bí thư", "Đảng ủy xã")},
+        ),
+    ],
+)
+def test_officials_hard_names_and_lower_case_titles(text, expected):
+    assert expected <= _pairs(text), _pairs(text)
+
+
+def test_officials_ask_for_words_only_where_the_lexicons_cannot_split():
+    asked = []
+    text = "Bí thư Tỉnh ủy Nguyễn Văn An dự. Bí thư Chi bộ làng Kon Brăp A Hyưn cho biết."
+    doc = segment(text)
+    words = doc.user_data["vnfacts.words"]
+    doc.user_data["vnfacts.words"] = lambda a, b: asked.append(text[a:b]) or words(a, b)
+    list(officials.extract(doc))
+    assert asked == ["Bí thư Chi bộ làng Kon Brăp A Hyưn cho biết."]

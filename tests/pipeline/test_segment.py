@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.text.normalize import normalize
-from pipeline.text.segment import make_nlp, protected_spans, segment
+from pipeline.text.segment import WORDS, make_nlp, protected_spans, segment
 
 
 def _words(text):
@@ -46,10 +46,24 @@ def test_segment_protected_spans_do_not_overlap():
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
-def test_segment_blank_pipeline_uses_the_underthesea_tokenizer():
+def test_segment_blank_pipeline_uses_the_vnfacts_tokenizer():
     nlp = make_nlp()
     assert nlp.lang == "vi"
     assert "04-NQ/TU" in [t.text for t in nlp("Nghị quyết 04-NQ/TU")]
+
+
+def test_segment_words_come_from_underthesea_on_demand_and_keep_protected_spans():
+    text = "Đồng chí Nguyễn Văn An dự họp về Nghị quyết 04-NQ/TU."
+    doc = segment(text)
+    spans = doc.user_data[WORDS](0, len(text))
+    words = [text[a:b] for a, b in spans]
+    assert "Nguyễn Văn An" in words
+    assert "04-NQ/TU" in words
+    assert doc.user_data[WORDS](0, len(text)) is spans  # segmented once
+
+
+def test_segment_tokens_are_syllables_until_words_are_asked_for():
+    assert _words("Cán bộ đảng viên họp.") == ["Cán", "bộ", "đảng", "viên", "họp", "."]
 
 
 def test_segment_empty_text_gives_an_empty_doc():
