@@ -33,7 +33,7 @@ from ..clean import Profile, clean_html, load_profile
 from ..errors import FetchError, VnfactsError, cause_of
 from ..store import finish_run, load_record, load_records, open_store, start_run, utc_now
 from ..text.read import decode
-from ..text.segment import segment
+from ..text.segment import warm_up
 from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
 from .discover import feed_items, sitemap_items
 from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
@@ -298,11 +298,6 @@ def parse_article(source: Source, url: str, body: bytes, profiles: tuple[Profile
     return record
 
 
-def _warm_up() -> None:
-    """Load underthesea's models once per process: their lazy loading is not thread-safe."""
-    segment("Khởi động.")
-
-
 def parse_fetched(crawl: Crawl, source: Source, url: str, fetched: Fetched) -> dict[str, Any]:
     """`parse_article` on the run's pool of parser processes when it has one (cleaning and extraction are CPU-bound)."""
     profiles = profiles_for(crawl.profiles, source)
@@ -378,7 +373,7 @@ def attach_crawl(
     **fetch_overrides: Any,
 ) -> Crawl:
     """Join run `run_id` from any process: the store, a fetcher on the sites' hosts and a WARC file of its own (named with `part`)."""
-    _warm_up()
+    warm_up()
     engine = engine or open_store(db, create=True)
     delays: dict[str, float] = {}
     for source in sources:
@@ -405,7 +400,7 @@ def open_crawl(
     if progress is not None:
         crawl.progress = progress
     if parsers > 1:
-        crawl.parsers = ProcessPoolExecutor(parsers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+        crawl.parsers = ProcessPoolExecutor(parsers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up)
     return crawl
 
 

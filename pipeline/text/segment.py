@@ -26,7 +26,7 @@ from extractors.dates import DATE
 from extractors.lexicon import alternation, entries
 from extractors.numbers import NUMBER
 
-__all__ = ["segment", "protected_spans", "make_nlp", "VnfactsTokenizer", "WORDS"]
+__all__ = ["segment", "warm_up", "protected_spans", "make_nlp", "VnfactsTokenizer", "WORDS"]
 
 
 # A syllable (letters and digits, with inner `.`, `/` or `'` as in `đ/c`, `H'Liên`) or one other character.
@@ -182,6 +182,12 @@ def segment(text: str, vocab: Vocab | None = None) -> Doc:
     doc = _doc_from_spans(vocab, text, token_spans, starts)
     doc.user_data[WORDS] = _word_segmenter(text, bounds, edges)
     return doc
+
+
+def warm_up() -> None:
+    """Load underthesea's sentence and word models now: their lazy loading is not thread-safe, so threads must not race to it."""
+    text = "Đồng chí Nguyễn Văn An phát biểu."
+    segment(text).user_data[WORDS](0, len(text))
 
 
 def _word_segmenter(
