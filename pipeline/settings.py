@@ -32,3 +32,7 @@ SCHEDULE_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 # What --db accepts, as every command that takes it explains it.
 DB_HELP = "Database: a SQLite file path (default data/vnfacts.db) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."
+
+# store
+SEARCH_CANDIDATES = 500  # best rows by tier, adjacency and relevance that search ranks in full (whole fields, names)
+SEARCH_WINDOW_FACTOR = 5  # or this many times --limit, if more: room for the copies of a republished story
