@@ -2,7 +2,22 @@
 
 The table fits the terminal: one line per hit with the part of the sentence around the fact,
 and the hit's URL whole on the line below it, so it can be opened; `wide` gives one long line
-per hit with every cell wholFORMATS = ("table", "json", "csv", "parquet")
+per hit with every cell whole, for a pager or a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import StoreError
+
+__all__ = ["FORMATS", "SUFFIXES", "format_for", "window", "write_hits"]
+
+FORMATS = ("table", "json", "csv", "parquet")
 # The format a file's suffix implies, when --format is not given.
 SUFFIXES = {".csv": "csv", ".json": "json", ".jsonl": "json", ".parquet": "parquet", ".txt": "table"}
 # Fixed table columns and their widths; the label and the sentence share what the terminal has left.
@@ -68,7 +83,7 @@ def _table(hits: list[dict[str, Any]], stream: IO[str], width: int, wide: bool) 
         stream.writelines(_GAP.join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n" for row in rows)
         return
     rest = max(width - sum(w for _, w in _FIXED) - len(_GAP) * (len(_FIXED) + 1), 30)
-    label_width = min(max((len(_text(h.get("label"))) for h in hits), default=5), rest * 2 // 5)
+    label_width = min(max((len(_text(h.get("label"))) for h in hits), default=5), rest // 3)
     widths = [w for _, w in _FIXED] + [label_width, rest - label_width]
     stream.write(_GAP.join(n.ljust(w) for n, w in zip(names, widths)).rstrip() + "\n")
     for hit in hits:
@@ -94,11 +109,6 @@ def write_hits(
     else:
         _table(hits, stream, width, wide)
 
-
-e:
-        stream.write("  ".join(name.ljust(width) for name, width in _TABLE).rstrip() + "\n")
-        for hit in hits:
-            stream.write("  ".join(_cell(hit.get(name), width).ljust(width) for name, width in _TABLE).rstrip() + "\n")
 
 
 def _write_parquet(hits: list[dict[str, Any]], columns: list[str], out: Path | None) -> None:

@@ -1,11 +1,12 @@
-"""The officials directory names each organisation with its province: `Tỉnh ủy Quảng Ninh`, not a bare `Tỉnh ủy`.
+"""The officials directory names each organisation with its province; a short facts view for browsing.
 
-An article says `Bí thư Tỉnh ủy` without the province it is about; the directory then puts
+The directory shows `Tỉnh ủy Quảng Ninh`, not a bare `Tỉnh ủy`: an article says `Bí thư Tỉnh ủy` without the province it is about; the directory then puts
 every province's secretary under one `Tỉnh ủy`. An organisation ending in a provincial body
 word and no place (`Tỉnh ủy`, `Ban Thường vụ Tỉnh ủy`, `UBND tỉnh`, `Thành ủy`) gets the
-article's province appended.
+article's province appended. `fact_list` is the facts with the few columns a reader scans
+(type, label, span, province, published, url, review status), which `vnfacts browse` opens.
 
-Revision ID: 0005_directory_provinces
+Revision ID: 0005_browsing_views
 Revises: 0004_stories
 Create Date: 2026-12-05
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from alembic import op
 
-revision = "0005_directory_provinces"
+revision = "0005_browsing_views"
 down_revision = "0004_stories"
 branch_labels = None
 depends_on = None
@@ -45,13 +46,22 @@ def _directory(views: dict[str, str]) -> str:
     return query
 
 
+_FACT_LIST = """
+    SELECT f.id, f.type, f.label, f.span, a.province, a.published, COALESCE(a.url, a.source) AS url,
+           f.review_status, f.fact_id, f.article_id
+    FROM facts f
+    JOIN articles a ON a.article_id = f.article_id"""
+
+
 def upgrade() -> None:
-    """Qualify the directory's bare organisations with the province."""
+    """Qualify the directory's bare organisations with the province; add the short facts view."""
     op.execute("DROP VIEW IF EXISTS official_directory")
     op.execute(f"CREATE VIEW official_directory AS {_directory(_story_views())}")
+    op.execute(f"CREATE VIEW fact_list AS {_FACT_LIST}")
 
 
 def downgrade() -> None:
-    """Back to the organisations as written."""
+    """Back to the organisations as written, without the short facts view."""
+    op.execute("DROP VIEW IF EXISTS fact_list")
     op.execute("DROP VIEW IF EXISTS official_directory")
     op.execute(f"CREATE VIEW official_directory AS {_story_views()['official_directory']}")
