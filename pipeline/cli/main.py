@@ -252,8 +252,8 @@ def browse(db: str | None, host: str, port: int) -> None:
 
     Needs the optional extra: pip install 'vnfacts[browse]'. SQLite databases only.
 
+    \b
     Example:
-
         vnfacts browse --db data/vnfacts.db --port 8001
     """
     from ..store import open_store
