@@ -83,7 +83,7 @@ def _table(hits: list[dict[str, Any]], stream: IO[str], width: int, wide: bool) 
         stream.writelines(_GAP.join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n" for row in rows)
         return
     rest = max(width - sum(w for _, w in _FIXED) - len(_GAP) * (len(_FIXED) + 1), 30)
-    label_width = min(max((len(_text(h.get("label"))) for h in hits), default=5), rest // 3)
+    label_width = min(max((len(_text(h.get("label"))) for h in hits), default=5), rest // 2)
     widths = [w for _, w in _FIXED] + [label_width, rest - label_width]
     stream.write(_GAP.join(n.ljust(w) for n, w in zip(names, widths)).rstrip() + "\n")
     for hit in hits:
