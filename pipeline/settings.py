@@ -36,3 +36,4 @@ DB_HELP = "Database: a SQLite file path (default data/vnfacts.db) or a URL, sqli
 # store
 SEARCH_CANDIDATES = 500  # best rows by tier, adjacency and relevance that search ranks in full (whole fields, names)
 SEARCH_WINDOW_FACTOR = 5  # or this many times --limit, if more: room for the copies of a republished story
+SEARCH_COUNT_ROWS = 10_000  # matches counted for "N of M hits" at most; past it search says "M+" (counting costs ~7 ms a thousand)

@@ -239,7 +239,7 @@ def search(
             write_hits(hits.rows, HIT_COLUMNS, fmt, sys.stdout, None, width, wide)
     except (VnfactsError, SQLAlchemyError) as exc:
         raise database_error(db, exc) from None
-    found = f"{len(hits.rows)} of {hits.total} hits" if hits.rows else "no hits"
+    found = f"{len(hits.rows)} of {hits.total}{'+' if hits.more else ''} hits" if hits.rows else "no hits"
     click.echo(found + (f" written to {out}" if out else ""), err=True)
 
 

@@ -287,8 +287,8 @@ def _fact_select(kinds: list[str], person: str | None, code: str | None, conditi
         names = select(person_aliases.c.name).where(merged).union(select(literal(person.strip())))
         stmt = stmt.where(facts.c.official_person.in_(names))
     if code:
-        # codes are written in capitals; a code typed in lower case is the same code
-        stmt = stmt.where(func.upper(facts.c.document_code) == normalize_code(code).upper())
+        # codes are written in capitals: a code typed in lower case is that code (both compared on the index)
+        stmt = stmt.where(facts.c.document_code.in_({normalize_code(code), normalize_code(code).upper()}))
     return stmt
 
 
@@ -310,10 +310,11 @@ def _article_select(conditions: list[Any]) -> Any:
 
 @dataclass(slots=True)
 class Hits:
-    """The hits shown (best first) and how many hits there are in all."""
+    """The hits shown (best first) and how many hits there are in all (`more`: at least that many, the count stopped there)."""
 
     rows: list[dict[str, Any]]
     total: int
+    more: bool = False
 
     def __iter__(self) -> Any:
         """The hits shown, as a list of them would give them."""
@@ -329,12 +330,13 @@ def _dedupe_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["story"], row["kind"], None if row["kind"] == "article" else row["label"])
 
 
-def _total(conn: Connection, stmt: Any, copies: bool) -> int:
-    """How many hits `stmt` gives, a republished story once unless `copies`."""
-    sub = stmt.subquery()
+def _total(conn: Connection, stmt: Any, copies: bool) -> tuple[int, bool]:
+    """How many hits `stmt` gives, a republished story once unless `copies`, counting SEARCH_COUNT_ROWS rows at most; and whether it stopped there."""
+    sub = stmt.limit(settings.SEARCH_COUNT_ROWS).subquery()
+    counted = conn.execute(select(func.count()).select_from(sub)).scalar_one()
     if not copies:
-        sub = select(sub.c.story, sub.c.kind, sub.c.label).distinct().subquery()
-    return conn.execute(select(func.count()).select_from(sub)).scalar_one()
+        counted = conn.execute(select(func.count()).select_from(select(sub.c.story, sub.c.kind, sub.c.label).distinct().subquery())).scalar_one()
+    return counted, counted >= settings.SEARCH_COUNT_ROWS
 
 
 def _newest(row: dict[str, Any]) -> float:
@@ -360,12 +362,12 @@ def _rank_key(query: Query | None) -> Any:
 
 def _ranked(
     engine: Engine, conn: Connection, stmt: Any, query: Query | None, what: str, ids: Any, limit: int | None, copies: bool
-) -> tuple[list[dict[str, Any]], int]:
-    """The best `limit` hits of `stmt` (all when None), ranked, and the number of hits in all.
+) -> tuple[list[dict[str, Any]], tuple[int, bool]]:
+    """The best `limit` hits of `stmt` (all when None), ranked, and the number of hits in all (see `_total`).
 
-    The database orders by tier, adjacency and relevance and hands over a window of
-    SEARCH_CANDIDATES rows (or `limit` times SEARCH_WINDOW_FACTOR, if more), which is ranked here
-    in full. Unless `copies`, a story republished by several sites gives one hit: its best-ranked row.
+    The database orders by tier, adjacency and relevance (without a query: by date) and hands over
+    `limit` times SEARCH_WINDOW_FACTOR rows, at least SEARCH_CANDIDATES with a query, which are
+    ranked here in full. Unless `copies`, a story republished by several sites gives one hit: its best-ranked row.
     """
     stmt = stmt.add_columns(ids.label("id"))
     if query is None:
@@ -375,8 +377,10 @@ def _ranked(
         scored, rank = _ranking(engine, query, what, ids)
         stmt = stmt.join(scored, scored.c.id == ids).add_columns(*rank)
         ordered = stmt.order_by(text("tier"), text("adjacent DESC"), text("score"), articles.c.published.desc().nulls_last(), ids)
-    total = _total(conn, stmt, copies)
-    window = None if limit is None else max(settings.SEARCH_CANDIDATES, limit * settings.SEARCH_WINDOW_FACTOR)
+    total = _total(conn, stmt, copies) if limit is not None else (0, False)
+    window = None if limit is None else limit * settings.SEARCH_WINDOW_FACTOR
+    if window is not None and query is not None:
+        window = max(settings.SEARCH_CANDIDATES, window)
     rows = sorted((dict(r) for r in conn.execute(ordered.limit(window)).mappings()), key=_rank_key(query))
     seen: set[tuple[Any, ...]] = set()
     kept = []
@@ -385,7 +389,7 @@ def _ranked(
         if copies or key not in seen:
             seen.add(key)
             kept.append(row)
-    return kept[:limit], total
+    return kept[:limit], total if limit is not None else (len(kept), False)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -431,21 +435,21 @@ def search(
     if not parsed and kind == "article":
         raise QueryError("--type article needs a query: articles are found by their words")
     hits: list[dict[str, Any]] = []
-    total = 0
+    total, more = 0, False
     try:
         with engine.connect() as conn:
             if want_facts:
-                rows, count = _ranked(engine, conn, _fact_select(fact_kinds, person, code, conditions), parsed, "fact", facts.c.id, limit, copies)
-                hits, total = hits + rows, total + count
+                rows, (count, capped) = _ranked(engine, conn, _fact_select(fact_kinds, person, code, conditions), parsed, "fact", facts.c.id, limit, copies)
+                hits, total, more = hits + rows, total + count, more or capped
             if want_articles:
-                rows, count = _ranked(engine, conn, _article_select(conditions), parsed, "article", articles.c.id, limit, copies)
+                rows, (count, capped) = _ranked(engine, conn, _article_select(conditions), parsed, "article", articles.c.id, limit, copies)
                 hits += [{**row, "sentence": _sentence(row["text"], parsed)} for row in rows]
-                total += count
+                total, more = total + count, more or capped
     except DBAPIError as exc:
         raise QueryError(f"query {query!r}: the database refused it: {str(exc.orig).splitlines()[0]}") from None
     if want_facts and want_articles:
         hits.sort(key=_rank_key(parsed))
-    return Hits([{column: hit.get(column) for column in HIT_COLUMNS} for hit in hits[:limit]], total)
+    return Hits([{column: hit.get(column) for column in HIT_COLUMNS} for hit in hits[:limit]], total, more)
 
 
 def _stamp(value: Any) -> float:

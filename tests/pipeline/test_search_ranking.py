@@ -64,3 +64,12 @@ def test_search_ranking_limit_and_total(engine):
     everything = search(engine, "dong chi", limit=None)
     assert len(everything) == everything.total == hits.total
     assert search(engine, "khong co tu nay").total == 0
+
+
+def test_search_ranking_the_count_stops_at_its_cap_and_says_so(engine, monkeypatch):
+    from pipeline import settings
+
+    assert not search(engine, "dong chi", limit=2).more
+    monkeypatch.setattr(settings, "SEARCH_COUNT_ROWS", 2)
+    capped = search(engine, "dong chi", limit=1)
+    assert capped.more and capped.total >= 2 and len(capped) == 1
