@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Float, Integer, case, func, literal, or_, select, text
@@ -201,6 +202,7 @@ def _looks_like_name(query: Query) -> bool:
     return 2 <= len(words) <= 5 and search_key(words[0]) in _surname_keys()
 
 
+@lru_cache(maxsize=1)
 def _surname_keys() -> frozenset[str]:
     """The surnames lexicon, folded."""
     return frozenset(search_key(s) for s in entries("surnames"))
