@@ -210,3 +210,8 @@ globals().update(_overrides(os.environ))
 FETCH_USER_AGENT = f"vnfacts/0.1 (research crawler of provincial party news{'; +' + FETCH_CONTACT.strip() if FETCH_CONTACT.strip() else ''})"
 # What --db accepts, as every command that takes it explains it.
 DB_HELP = f"Database: a SQLite file path (default {STORE_DB}) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."
+
+# store
+SEARCH_CANDIDATES = 500  # best rows by tier, adjacency and relevance that search ranks in full (whole fields, names)
+SEARCH_WINDOW_FACTOR = 5  # or this many times --limit, if more: room for the copies of a republished story
+SEARCH_COUNT_ROWS = 10_000  # matches counted for "N of M hits" at most; past it search says "M+" (counting costs ~7 ms a thousand)

@@ -176,13 +176,14 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
 @click.option("--type", "kind", help="official, document, count, percentage, or article (articles only).")
 @click.option("--province", help="Province as written or without marks (Thai Nguyen).")
 @click.option("--person", help="An official's name, or part of it, with or without marks; merged spellings count.")
-@click.option("--code", help="A document code (04-NQ/TU); spaces and look-alike letters are normalised.")
+@click.option("--code", help="A document code (04-NQ/TU, any case); spaces and look-alike letters are normalised.")
 @click.option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--limit", type=click.IntRange(min=1), default=settings.SEARCH_LIMIT, show_default=True, help="Hits to show.")
+@click.option("--limit", type=click.IntRange(min=0), help=f"Hits to show; 0 for all (default: {settings.SEARCH_LIMIT} on the terminal, all with --out).")
 @click.option("--copies", is_flag=True, help="Show every site's copy of a republished story (by default a story counts once).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "parquet"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "parquet"]), help="Default: by the suffix of --out (.csv, .json, .jsonl, .parquet, .txt), else table.")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the hits to this file (needed for parquet).")
+@click.option("--wide", is_flag=True, help="Table: one line per hit, every cell whole (for a pager: | less -S).")
 @click.option("--db", help=DB_HELP)
 def search(
     query: str | None,
@@ -192,43 +193,53 @@ def search(
     code: str | None,
     since: str | None,
     until: str | None,
-    limit: int,
+    limit: int | None,
     copies: bool,
-    fmt: str,
+    fmt: str | None,
     out: Path | None,
+    wide: bool,
     db: str | None,
 ) -> None:
-    """Search facts and articles; each hit comes with its sentence and source URL.
+    """Search facts and articles, best match first; each hit comes with its sentence and source URL.
 
     QUERY: words (all must appear), "a phrase", a OR b, -excluded, prefix*. Marks are
     optional: dang vien finds đảng viên; a query typed with marks ranks exact matches first.
+    A field equal to the query, then the query's words side by side, rank first; a name
+    ranks the officials of that name first. The table fits the terminal ($COLUMNS) and gives
+    each hit's URL whole on the line below it.
 
+    \b
     Example:
-
-        vnfacts search "dang vien" --province "Thai Nguyen" --since 2018
-        vnfacts search --type document --code 04-NQ/TU --format csv --out hits.csv
+        vnfacts search "bi thu tinh uy" --province "Thai Nguyen" --since 2018
+        vnfacts search --type document --code 04-nq/tu --out hits.csv
         vnfacts search --person "Bùi Hoàng Mai" --format json
+        vnfacts search "dang vien" --wide | less -S
     """
+    import shutil
+
     from sqlalchemy.exc import SQLAlchemyError
 
     from ..store import open_store
-    from ..store.export import write_hits
+    from ..store.export import format_for, write_hits
     from ..store.search import HIT_COLUMNS
     from ..store.search import search as run_search
 
+    shown = None if limit == 0 or (limit is None and out) else limit or settings.SEARCH_LIMIT
     try:
+        fmt = format_for(out, fmt)
         engine = open_store(db)
-        hits = run_search(engine, query, kind=kind, province=province, person=person, code=code, since=since, until=until, limit=limit, copies=copies)
+        hits = run_search(engine, query, kind=kind, province=province, person=person, code=code, since=since, until=until, limit=shown, copies=copies)
+        width = shutil.get_terminal_size().columns
         if out:
             out.parent.mkdir(parents=True, exist_ok=True)
             with out.open("w", encoding="utf-8", newline="") as stream:
-                write_hits(hits, HIT_COLUMNS, fmt, stream, out)
-        else:
-            write_hits(hits, HIT_COLUMNS, fmt, sys.stdout)
+                write_hits(hits.rows, HIT_COLUMNS, fmt, stream, out, width, wide=True)
+        elif hits.rows:
+            write_hits(hits.rows, HIT_COLUMNS, fmt, sys.stdout, None, width, wide)
     except (VnfactsError, SQLAlchemyError) as exc:
         raise database_error(db, exc) from None
-    if out:
-        click.echo(f"{len(hits)} hits written to {out}", err=True)
+    found = f"{len(hits.rows)} of {hits.total}{'+' if hits.more else ''} hits" if hits.rows else "no hits"
+    click.echo(found + (f" written to {out}" if out else ""), err=True)
 
 
 @main.command()
@@ -240,8 +251,8 @@ def browse(db: str | None, host: str, port: int) -> None:
 
     Needs the optional extra: pip install 'vnfacts[browse]'. SQLite databases only.
 
+    \b
     Example:
-
         vnfacts browse --db data/vnfacts.db --port 8001
     """
     from ..store import open_store

@@ -32,8 +32,8 @@ def _engine(db: str | None) -> Engine:
 def review() -> None:
     """Review the machine's facts in annotation files: accept, reject, correct, add.
 
+    \b
     Example:
-
         vnfacts review export --status pending --out annotations/review/batch1.jsonl
         vnfacts review import annotations/review/batch1.jsonl
         vnfacts review stats
@@ -55,8 +55,12 @@ def review() -> None:
 def export_cmd(status: str | None, kind: str | None, province: str | None, since: str | None, sample: int | None, out: Path, fmt: str | None, db: str | None) -> None:
     """Write a review file, one line per fact, for a reviewer to fill in.
 
-    Example:
+    A CSV of one fact type has only that type's columns. A Label Studio export writes its
+    labelling config beside the tasks (tasks.json → tasks.labelconfig.xml): create the project
+    with that config, import the tasks, review, export JSON, and give the export to review import.
 
+    \b
+    Example:
         vnfacts review export --status pending --type official --sample 50 --out annotations/review/batch1.jsonl
         vnfacts review export --province "Thai Nguyen" --since 2020 --out annotations/review/batch2.csv
         vnfacts review export --format labelstudio --out annotations/review/tasks.json
@@ -73,20 +77,27 @@ def export_cmd(status: str | None, kind: str | None, province: str | None, since
     except (VnfactsError, SQLAlchemyError) as exc:
         raise database_error(db, exc) from None
     click.echo(f"{written} facts written to {out}", err=True)
+    if fmt == "labelstudio":
+        from ..review.interop import labelling_config_path
+
+        click.echo(f"Label Studio labelling config written to {labelling_config_path(out)}", err=True)
 
 
 @review.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--reviewer", help="The reviewer of the lines that name none (a spreadsheet filled in by one person).")
 @click.option("--db", help=DB_HELP)
-def import_cmd(files: tuple[Path, ...], db: str | None) -> None:
+def import_cmd(files: tuple[Path, ...], reviewer: str | None, db: str | None) -> None:
     """Check every line of the review files, then log each decision and update its fact; a bad line imports nothing.
 
     FILES are review files (.jsonl, .csv), Label Studio exports (.json) or Prodigy answers
     (.jsonl). Importing the same file again changes nothing; two reviewers who disagree are both kept.
+    A value corrected in place (status corrected, the field edited) is a correction of that field.
 
+    \b
     Example:
-
         vnfacts review import annotations/review/batch1.jsonl annotations/review/batch2.csv
+        vnfacts review import annotations/review/batch3.csv --reviewer lan
         vnfacts review import labelstudio-export.json prodigy-answers.jsonl
     """
     from sqlalchemy.exc import SQLAlchemyError
@@ -94,7 +105,7 @@ def import_cmd(files: tuple[Path, ...], db: str | None) -> None:
     from ..review.files import import_files
 
     try:
-        counts = import_files(_engine(db), files)
+        counts = import_files(_engine(db), files, reviewer)
     except (VnfactsError, SQLAlchemyError) as exc:
         raise database_error(db, exc) from None
     click.echo(
@@ -110,8 +121,8 @@ def import_cmd(files: tuple[Path, ...], db: str | None) -> None:
 def stats_cmd(as_json: bool, db: str | None) -> None:
     """Show how far the review has come: reviewed facts by status and type, decisions by reviewer, conflicts.
 
+    \b
     Example:
-
         vnfacts review stats --db data/vnfacts.db
     """
     from ..review.score import review_stats
@@ -140,8 +151,8 @@ def stats_cmd(as_json: bool, db: str | None) -> None:
 def html_cmd(batch: Path, out: Path, db: str | None) -> None:
     """Write a static HTML page per article of a review file: its text with each fact highlighted by type, fields and status.
 
+    \b
     Example:
-
         vnfacts review html annotations/review/batch1.jsonl --out out/review-pages
     """
     from ..review.html import write_pages

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,20 +22,21 @@ _NUMBERS = {"start": int, "end": int, "confidence": float}
 CORRECTED = "corrected."
 
 
-def _field_names() -> list[str]:
-    """Every field name of every fact type, once, in schema order."""
-    return list(dict.fromkeys(name for columns in FACT_COLUMNS.values() for name, _ in columns))
+def _field_names(kinds: Iterable[str]) -> list[str]:
+    """Every field name of the fact types `kinds`, once, in schema order."""
+    return list(dict.fromkeys(name for kind in kinds for name, _ in FACT_COLUMNS[kind]))
 
 
-def columns() -> list[str]:
-    """The CSV header: the line's keys, with the corrected values spread over `corrected.FIELD` columns."""
-    return [*_HEAD, *_field_names(), *_EVIDENCE, *_REVIEW, *(CORRECTED + n for n in _field_names())]
+def columns(kinds: Iterable[str] | None = None) -> list[str]:
+    """The CSV header for facts of `kinds` (default all): the line's keys, the corrected values over `corrected.FIELD` columns."""
+    names = _field_names([k for k in FACT_COLUMNS if kinds is None or k in set(kinds)])
+    return [*_HEAD, *names, *_EVIDENCE, *_REVIEW, *(CORRECTED + n for n in names)]
 
 
 def write_csv(lines: list[dict[str, Any]], out: Path) -> None:
-    """Write review lines as CSV; empty cells stand for null."""
+    """Write review lines as CSV with the columns of the fact types they hold; empty cells stand for null."""
     with out.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, columns())
+        writer = csv.DictWriter(stream, columns({line["type"] for line in lines} or None))
         writer.writeheader()
         for line in lines:
             row = {k: v for k, v in line.items() if k != "corrected"}

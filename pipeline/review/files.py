@@ -126,9 +126,12 @@ def article_texts(engine: Engine, ids: Iterable[str]) -> dict[str, str]:
 
 
 def write_lines(lines: Iterable[dict[str, Any]], out: Path, fmt: str | None = None, texts: dict[str, str] | None = None) -> int:
-    """Write review lines as JSON Lines, CSV (the default for .csv), Label Studio or Prodigy tasks (these need the article texts)."""
+    """Write review lines as JSON Lines, CSV (the default for .csv), Label Studio tasks with their labelling config beside them, or Prodigy tasks.
+
+    Label Studio and Prodigy tasks need the article texts.
+    """
     from .csv import write_csv
-    from .interop import labelstudio_tasks, prodigy_tasks
+    from .interop import labelling_config, labelling_config_path, labelstudio_tasks, prodigy_tasks
 
     out.parent.mkdir(parents=True, exist_ok=True)
     lines = list(lines)
@@ -137,6 +140,7 @@ def write_lines(lines: Iterable[dict[str, Any]], out: Path, fmt: str | None = No
         write_csv(lines, out)
     elif fmt == "labelstudio":
         out.write_text(json.dumps(labelstudio_tasks(lines, texts or {}), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        labelling_config_path(out).write_text(labelling_config(), encoding="utf-8")
     elif fmt == "prodigy":
         with out.open("w", encoding="utf-8") as stream:
             stream.writelines(json.dumps(task, ensure_ascii=False) + "\n" for task in prodigy_tasks(lines, texts or {}))
@@ -248,11 +252,15 @@ def _check(line: Any, conn: Connection, texts: dict[str, str | None]) -> tuple[s
     corrected = line.get("corrected") or {}
     if not isinstance(corrected, dict):
         return "corrected must be an object of field values", None
-    if status == "corrected" and not corrected:
-        return "a corrected line needs the corrected field values in 'corrected'", None
     if corrected and status in ("accepted", "rejected"):
         return f"an {status} line has corrected values: set its status to corrected, or empty 'corrected'", None
     fields = {n: line.get(n) for n in own_fields(kind)}
+    if status == "corrected" and not corrected:
+        # corrected in place: the fields that differ from the stored fact are the corrections
+        fields = _stored_fields(conn, kind, line.get("fact_id"))
+        corrected = {n: v for n, v in ((n, line.get(n)) for n in fields) if v != fields[n]}
+        if not corrected:
+            return "a corrected line changes no field: edit the values in place or give them in 'corrected'", None
     problem = _type_problem(kind, corrected, False) or (_type_problem(kind, {**fields, **corrected}, True) if status == "added" else None)
     if problem:
         return problem, None
@@ -272,12 +280,20 @@ def _check(line: Any, conn: Connection, texts: dict[str, str | None]) -> tuple[s
     }
 
 
-def validate(conn: Connection, paths: Iterable[Path]) -> list[dict[str, Any]]:
-    """Every decision in the files; a ReviewFileError listing each bad line as FILE:LINE if any line is bad."""
+def _stored_fields(conn: Connection, kind: str, fact: str) -> dict[str, Any]:
+    """A stored fact's own field values as the database holds them now."""
+    row = conn.execute(select(*[facts.c[column] for _, column in FACT_COLUMNS[kind]]).where(facts.c.fact_id == fact)).one()
+    return dict(zip(own_fields(kind), row))
+
+
+def validate(conn: Connection, paths: Iterable[Path], reviewer: str | None = None) -> list[dict[str, Any]]:
+    """Every decision in the files, `reviewer` standing for a line's missing one; a ReviewFileError listing each bad line as FILE:LINE if any line is bad."""
     problems, decisions = [], []
     texts: dict[str, str | None] = {}
     for path in paths:
         for lineno, line in read_lines(path):
+            if reviewer and isinstance(line, dict) and not line.get("reviewer"):
+                line = {**line, "reviewer": reviewer}
             problem, decision = _check(line, conn, texts)
             if problem:
                 problems.append(f"{path}:{lineno}: {problem}")
@@ -315,15 +331,17 @@ def _conflicts_with(conn: Connection, fact: str, reviewer: str, said: tuple[str,
     return any(verdict(e) != said for r, e in latest.items() if r != reviewer)
 
 
-def import_files(engine: Engine, paths: Iterable[Path]) -> dict[str, int]:
+def import_files(engine: Engine, paths: Iterable[Path], reviewer: str | None = None) -> dict[str, int]:
     """Validate then import review files in one transaction: log each new decision, update its fact; counts of what happened.
+
+    `reviewer` is the reviewer of the lines that name none.
 
     A decision already in the log is skipped. When another reviewer decided otherwise, both stay
     in the log and the fact keeps its state (a conflict, shown by `vnfacts review stats`).
     """
     counts = {"decisions": 0, "imported": 0, "unchanged": 0, "conflicts": 0}
     with engine.begin() as conn:
-        decisions = validate(conn, list(paths))
+        decisions = validate(conn, list(paths), reviewer)
         for decision in decisions:
             counts["decisions"] += 1
             key = decision_key(decision)

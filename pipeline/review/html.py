@@ -1,9 +1,15 @@
-"""Static pages of a review file for reading in a browser: each article's text with its facts highlighted by type (displaCy)."""
+"""Static pages of a review file for reading in a browser: each article's text with its facts highlighted (displaCy).
+
+A highlight's colour says the fact's review status (its label says type and status in words);
+the table below gives each fact's fields, a correction as `before → after`; the index links
+each article with its facts counted by status.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +22,64 @@ from ..errors import ReviewFileError
 from ..store import articles
 from .files import own_fields, read_lines
 
-__all__ = ["COLORS", "label", "render_article", "write_pages"]
+__all__ = ["COLORS", "STATUS_COLORS", "STATUS_WORDS", "label", "render_article", "write_pages"]
 
 COLORS = {kind: cls.COLOR for kind, cls in FACT_TYPES.items()}  # each type's colour is on its schema class
 _STYLE = """body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}
 table{border-collapse:collapse;margin-top:2em}td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;font-size:.9em}
-.status-rejected{text-decoration:line-through}.status-stale{color:#a00}"""
+.status-rejected{text-decoration:line-through}.status-stale{color:#a00}.before{color:#777;text-decoration:line-through}
+.legend span{padding:.1em .4em;margin-right:.5em;border-radius:.2em}"""
+# A highlight's colour by review status: grey not yet reviewed, green accepted, red rejected, ...
+STATUS_COLORS = {
+    "pending": "#dddddd",
+    "accepted": "#a8e6a1",
+    "rejected": "#f5a3a3",
+    "corrected": "#ffd27f",
+    "added": "#9ecbff",
+    "stale": "#c9b8e8",
+}
+# A status as the page says it.
+STATUS_WORDS = {
+    "pending": "not reviewed yet",
+    "accepted": "accepted",
+    "rejected": "rejected",
+    "corrected": "corrected",
+    "added": "added by a reviewer",
+    "stale": "stale: the text changed",
+}
 
 
 def label(n: int, line: dict[str, Any]) -> str:
-    """A fact's label on the page: its number in the table, type and status."""
-    return f"{n}. {line['type']} · {line['status']}"
+    """A fact's label on the page: its number in the table, type and status in words."""
+    return f"{n}. {line['type']} · {STATUS_WORDS.get(line['status'], line['status'])}"
+
+
+def _legend() -> str:
+    """What each highlight colour means."""
+    keys = "".join(f'<span style="background:{STATUS_COLORS[s]}">{html.escape(w)}</span>' for s, w in STATUS_WORDS.items())
+    return f'<p class="legend">{keys}</p>'
+
+
+def _fields(line: dict[str, Any]) -> str:
+    """A fact's fields as table cell HTML, a corrected field as `before → after`."""
+    corrected = line.get("corrected") or {}
+    cells = []
+    for name in own_fields(line["type"]):
+        before, after = line.get(name), corrected.get(name, line.get(name))
+        if name in corrected and before != after:
+            shown = f'<span class="before">{html.escape(str(before))}</span> → <b>{html.escape(str(after))}</b>'
+        elif after is not None:
+            shown = html.escape(str(after))
+        else:
+            continue
+        cells.append(f"{html.escape(name)}: {shown}")
+    return "<br>".join(cells)
+
+
+def _counts(lines: list[dict[str, Any]]) -> str:
+    """An article's facts counted by status, in words."""
+    counts = Counter(line["status"] for line in lines)
+    return ", ".join(f"{counts[s]} {STATUS_WORDS[s]}" for s in STATUS_WORDS if counts[s])
 
 
 _WORD = re.compile(r"\S+")
@@ -63,12 +116,12 @@ def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
     marks, colors, rows = [], {}, []
     for n, line in enumerate(sorted(lines, key=lambda x: (x.get("start") or 0)), 1):
         name = label(n, line)
-        colors[name] = COLORS[line["type"]]
+        colors[name] = STATUS_COLORS.get(line["status"], STATUS_COLORS["pending"])
         if line["status"] != "stale":
             marks.append((line.get("start") or 0, line.get("end") or 0, name))
-        values = {**{f: line.get(f) for f in own_fields(line["type"])}, **(line.get("corrected") or {})}
-        fields = "<br>".join(f"{html.escape(k)}: {html.escape(str(v))}" for k, v in values.items() if v is not None)
-        review = " ".join(html.escape(str(line.get(k))) for k in ("reviewer", "reviewed_at", "note") if line.get(k))
+        fields = _fields(line)
+        said = [STATUS_WORDS.get(line["status"], line["status"])] + [str(line.get(k)) for k in ("reviewer", "reviewed_at", "note") if line.get(k)]
+        review = " · ".join(html.escape(part) for part in said)
         rows.append(
             f'<tr class="status-{line["status"]}" data-fact-id="{html.escape(line.get("fact_id") or "")}">'
             f'<td style="background:{COLORS[line["type"]]}">{html.escape(name)}</td><td>{html.escape(line.get("span") or "")}</td>'
@@ -79,7 +132,7 @@ def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
     source = html.escape(article["url"] or article["source"] or "")
     return (
         f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head><body>'
-        f"<h1>{title}</h1><p>{source} · {html.escape(article['article_id'])}</p>{marked}"
+        f"<h1>{title}</h1><p>{source} · {html.escape(article['article_id'])}</p>{_legend()}{marked}"
         f"<table><tr><th>fact</th><th>evidence</th><th>fields</th><th>review</th></tr>{''.join(rows)}</table></body></html>\n"
     )
 
@@ -104,8 +157,13 @@ def write_pages(engine: Engine, batch: Path, out: Path) -> list[Path]:
         page = out / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', article_id)}.html"
         page.write_text(render_article(found[article_id], lines), encoding="utf-8")
         pages.append(page)
-        links.append(f'<li><a href="{page.name}">{html.escape(found[article_id]["title"] or article_id)}</a> ({len(lines)} facts)</li>')
+        counts = html.escape(_counts(lines))
+        links.append(f'<li><a href="{page.name}">{html.escape(found[article_id]["title"] or article_id)}</a> ({len(lines)} facts: {counts})</li>')
     title = html.escape(batch.name)
-    index = f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head><body><h1>{title}</h1><ul>{"".join(links)}</ul></body></html>\n'
+    every = html.escape(_counts([line for lines in by_article.values() for line in lines]))
+    index = (
+        f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{title}</title><style>{_STYLE}</style></head><body><h1>{title}</h1>'
+        f"<p>{len(by_article)} articles; facts: {every}</p>{_legend()}<ul>{''.join(links)}</ul></body></html>\n"
+    )
     (out / "index.html").write_text(index, encoding="utf-8")
     return pages

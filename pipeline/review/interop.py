@@ -1,4 +1,4 @@
-"""Review in annotation tools: Label Studio tasks with the facts as predictions, and Prodigy-style JSONL, and back.
+"""Review in annotation tools: Label Studio tasks with the facts as predictions (and their labelling config), and Prodigy-style JSONL, and back.
 
 Each task carries the review lines of its facts, so results read back into review lines
 without the database: a region or span kept is an accepted fact, one deleted a rejected
@@ -14,9 +14,32 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from extractors.schema import FACT_TYPES
+
 from ..errors import ReviewFileError
 
-__all__ = ["labelstudio_tasks", "prodigy_tasks", "from_labelstudio", "from_prodigy", "is_prodigy"]
+__all__ = ["labelling_config", "labelling_config_path", "labelstudio_tasks", "prodigy_tasks", "from_labelstudio", "from_prodigy", "is_prodigy"]
+
+
+def labelling_config() -> str:
+    """The Label Studio labelling config the tasks are made for: a label per fact type over the article text.
+
+    Its names are those of the task regions (`label` over `text`); a reviewer corrects a fact's
+    fields by writing `field=value` lines in the region's meta text.
+    """
+    labels = "\n".join(f'    <Label value="{kind}"/>' for kind in FACT_TYPES)
+    return (
+        "<View>\n"
+        '  <Header value="$url"/>\n'
+        f'  <Labels name="label" toName="text">\n{labels}\n  </Labels>\n'
+        '  <Text name="text" value="$text" granularity="symbol"/>\n'
+        "</View>\n"
+    )
+
+
+def labelling_config_path(tasks: Path) -> Path:
+    """Where the labelling config goes beside a tasks file: `tasks.json` → `tasks.labelconfig.xml`."""
+    return tasks.with_name(f"{tasks.stem}.labelconfig.xml")
 
 def _by_article(lines: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Review lines grouped by article, in order."""

@@ -1,20 +1,26 @@
 """`vnfacts browse`: Datasette on a SQLite fact database, folded search and canned directory and registry queries.
 
-Datasette is the optional extra `browse`; it is imported only here, when asked for.
+The database is served as `vnfacts` whatever its file is called; the home page links the canned
+queries; the facts open on the `fact_list` view (a few columns, facets by type, province and
+review status); date-times show without microseconds. Datasette is the optional extra `browse`;
+it is imported only here, when asked for.
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import html
+import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from .keys import search_key
 
-__all__ = ["metadata", "register", "serve"]
+__all__ = ["DATABASE", "metadata", "register", "app", "serve"]
+
+DATABASE = "vnfacts"  # the name Datasette shows and puts in its URLs
 
 # Canned queries: `vn_fold` (registered below) folds what the user types as the index was folded.
 _QUERIES = {
@@ -42,21 +48,42 @@ _QUERIES = {
         "title": "Documents registry: a code's type, issuer, date, title and the articles citing it",
         "sql": """SELECT r.*, c.article_id, c.article_title, c.published, c.url, c.sentence
                   FROM document_registry r JOIN document_citations c ON c.code = r.code
-                  WHERE r.code = :code ORDER BY c.published""",
+                  WHERE upper(r.code) = upper(:code) ORDER BY c.published""",
     },
 }
 
 
-def metadata(path: Path) -> dict[str, Any]:
-    """Datasette metadata for the database at `path`: full-text search on the folded indexes, canned queries."""
+_FACETS = ["type", "province", "review_status"]
+
+
+def _home() -> str:
+    """The home page's description: what to open first, and a link to each canned query."""
+    links = "".join(f'<li><a href="/{DATABASE}/{name}">{html.escape(query["title"])}</a></li>' for name, query in _QUERIES.items())
+    return (
+        "<p>Facts from Vietnamese provincial party news. Start with "
+        f'<a href="/{DATABASE}/fact_list">the facts</a> (filter by type, province and review status), or a canned query:</p>'
+        f"<ul>{links}</ul><p>Search boxes use folded indexes: type without marks (dang vien finds đảng viên).</p>"
+    )
+
+
+def metadata() -> dict[str, Any]:
+    """Datasette metadata: folded full-text search, the short facts view with its facets, the canned queries on the home page."""
     return {
         "title": "vnfacts",
-        "description": "Facts from Vietnamese provincial party news. Search boxes use folded indexes: type without marks, or use the canned queries.",
+        "description_html": _home(),
         "databases": {
-            path.stem: {
+            DATABASE: {
                 "tables": {
-                    "articles": {"fts_table": "article_fold_fts", "fts_pk": "id"},
-                    "facts": {"fts_table": "fact_fold_fts", "fts_pk": "id", "label_column": "label"},
+                    "fact_list": {
+                        "title": "Facts",
+                        "facets": _FACETS,
+                        "sort_desc": "published",
+                        "label_column": "label",
+                        "fts_table": "fact_fold_fts",
+                        "fts_pk": "id",
+                    },
+                    "articles": {"fts_table": "article_fold_fts", "fts_pk": "id", "sort_desc": "published", "label_column": "title"},
+                    "facts": {"fts_table": "fact_fold_fts", "fts_pk": "id", "label_column": "label", "facets": _FACETS},
                 },
                 "queries": _QUERIES,
             }
@@ -87,14 +114,37 @@ def prepare_connection(conn: Any) -> None:
     conn.create_function("vn_fold", 1, search_key, deterministic=True)
 
 
-def serve(path: Path, host: str, port: int) -> None:
-    """Run Datasette on the SQLite database at `path` until interrupted."""
+# How SQLite keeps a date-time: `2024-01-01 08:00:00.000000`.
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?")
+
+
+@_hookimpl
+def render_cell(value: Any) -> str | None:
+    """Datasette hook: a stored date-time without seconds and microseconds, a midnight one as its date; None leaves other cells alone."""
+    match = _STAMP.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    return match.group(1) if match.group(2) == "00:00" else f"{match.group(1)} {match.group(2)}"
+
+
+def app(path: Path) -> Any:
+    """A Datasette serving the SQLite database at `path` as `vnfacts`, with this module's metadata and hooks."""
     try:
-        from datasette.cli import serve as datasette_serve
+        from datasette.app import Datasette
+        from datasette.database import Database
     except ImportError:
         raise StoreError("vnfacts browse needs Datasette: pip install 'vnfacts[browse]'") from None
     register()
-    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as meta:
-        json.dump(metadata(path), meta, ensure_ascii=False)
-        meta.flush()
-        datasette_serve.main([str(path), "--metadata", meta.name, "--host", host, "--port", str(port)], standalone_mode=False)
+    datasette = Datasette(metadata=metadata())
+    datasette.remove_database("_memory")
+    datasette.add_database(Database(datasette, str(path), is_mutable=True), name=DATABASE)
+    return datasette
+
+
+def serve(path: Path, host: str, port: int) -> None:
+    """Run Datasette on the SQLite database at `path` until interrupted."""
+    import uvicorn
+
+    datasette = app(path)
+    asyncio.run(datasette.invoke_startup())
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")

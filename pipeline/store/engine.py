@@ -60,7 +60,8 @@ def open_store(db: str | Path | None, *, create: bool = False) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         path = Path(parsed.database or "")
         if not create and not path.is_file():
-            raise StoreError(f"{path}: no database here; load records first (vnfacts load RECORDS --db {db})")
+            option = f" --db {db}" if db else ""
+            raise StoreError(f"{path}: no database here; load records first (vnfacts load RECORDS{option})")
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(url)

@@ -23,7 +23,8 @@ from sqlalchemy.engine import Connection, Engine
 from ..errors import StoreError
 from .engine import utc_now
 from .keys import fact_id
-from .people import province_of, refresh_people
+from .people import refresh_people
+from .places import province_of
 from .schema import EVIDENCE, FACT_COLUMNS, PENDING, STALE, articles, facts, runs, sources
 
 

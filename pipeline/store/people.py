@@ -1,13 +1,12 @@
-"""People and places in the stored articles: an article's province, and the officials directory's name merges.
+"""People in the stored articles: the officials directory's name merges.
 
-`province_of` and `merge_names` are domain rules over plain data; `refresh_people` writes the merges
-into `person_aliases` after a load.
+`merge_names` is a domain rule over plain data; `refresh_people` writes the merges into
+`person_aliases` after a load.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -15,28 +14,11 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
-from extractors.lexicon import alternation, entries, table
+from extractors.lexicon import alternation, table
 
 from ..text.normalize import fold, normalize
 from .keys import UNMARK, search_key
 from .schema import facts, person_aliases
-
-# -- provinces ----------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _province_pattern() -> re.Pattern:
-    """`tỉnh X`, `Tỉnh ủy X`, `Thành ủy X` with X a place from the places lexicon."""
-    return re.compile(rf"\b(?:[Tt]ỉnh(?: ủy)?|[Tt]hành ủy)\s+({alternation(entries('places'))})\b")
-
-
-def province_of(record: dict[str, Any]) -> str | None:
-    """The record's province if it names one, else the place most often written after `tỉnh`/`Tỉnh ủy`/`Thành ủy`."""
-    if record.get("province"):
-        return record["province"]
-    found = Counter(m.group(1) for m in _province_pattern().finditer(f"{record.get('title') or ''}\n{record.get('text') or ''}"))
-    return found.most_common(1)[0][0] if found else None
-
 
 @lru_cache(maxsize=1)
 def _honorific_prefix() -> re.Pattern:

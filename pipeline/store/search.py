@@ -5,6 +5,11 @@ exclude and `word*` for a prefix. It is matched twice: as typed (normalised, any
 folded (tone marks and đ dropped, so `dang vien` finds `đảng viên`); when the query carries
 marks, exact matches rank first, so `năm` is not swamped by `Nam`. SQLite answers from FTS5
 indexes, PostgreSQL from GIN-indexed `simple` and unaccent (`vn_fold`) text vectors.
+
+Hits are ranked: exact before folded-only matches; then, when the query looks like a name, facts
+whose person is that name; then a field equal to the whole query (the title `Bí thư Tỉnh ủy` for
+`bi thu tinh uy`); then the query's words adjacent and in order; then the engine's relevance
+(FTS5 bm25, PostgreSQL ts_rank_cd); then newest first.
 """
 
 from __future__ import annotations
@@ -12,21 +17,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, func, literal, or_, select, text
+from sqlalchemy import Float, Integer, case, func, literal, or_, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from extractors.codes import normalize_code
 from extractors.lexicon import entries
 
+from .. import settings
+
 from ..errors import QueryError
 from ..text.normalize import fold
 from .keys import search_key
 from .schema import FACT_COLUMNS, articles, facts, person_aliases
 
-__all__ = ["KINDS", "HIT_COLUMNS", "Term", "Query", "parse_query", "parse_period", "search"]
+__all__ = ["KINDS", "HIT_COLUMNS", "Term", "Query", "Hits", "parse_query", "parse_period", "search"]
 
 KINDS = ("article", *FACT_COLUMNS)
 HIT_COLUMNS = [
@@ -39,6 +47,7 @@ HIT_COLUMNS = [
     "title",
     "url",
     "label",
+    "span",
     "sentence",
     "confidence",
     "review_status",
@@ -140,16 +149,15 @@ def _tsquery(query: Query, key: Any) -> str:
 
 
 _SQLITE_INDEXES = {"article": ("article_fts", "article_fold_fts"), "fact": ("fact_fts", "fact_fold_fts")}
+# bm25 weights of the folded indexes' columns: an article's title counts more than its text.
+_BM25 = {"article": "bm25(article_fold_fts, 2.0, 1.0)", "fact": "bm25(fact_fold_fts)"}
 # PostgreSQL keeps each row's text vectors in generated columns search_exact and search_fold (see migrations/).
 _POSTGRES_TABLES = {"article": "articles", "fact": "facts"}
-# Past this many folded matches, SQLite walks the articles newest first and stops at the limit,
-# instead of sorting every match by date.
-_DENSE = 2000
 
 
-def _matching(engine: Engine, query: Query, what: str, exact: bool) -> Any:
-    """The ids of the articles or facts matching `query`, as typed (`exact`) or folded."""
-    key, name = (fold, "exact") if exact else (search_key, "folded")
+def _matching(engine: Engine, query: Query, what: str, exact: bool, name: str = "") -> Any:
+    """The ids of the articles or facts matching `query`, as typed (`exact`) or folded; `name` tells its parameter apart."""
+    key, name = (fold, f"exact{name}") if exact else (search_key, f"folded{name}")
     if engine.dialect.name == "sqlite":
         index = _SQLITE_INDEXES[what][0 if exact else 1]
         sql, value = f"SELECT rowid AS id FROM {index} WHERE {index} MATCH :{name}", _fts5(query, key)
@@ -159,17 +167,50 @@ def _matching(engine: Engine, query: Query, what: str, exact: bool) -> Any:
     return text(sql).bindparams(**{name: value}).columns(id=Integer)
 
 
-def _tiers(engine: Engine, conn: Connection, query: Query, what: str, ids: Any) -> list[tuple[int, list[Any]]]:
-    """Conditions on `ids` per rank (tier): a query typed with marks ranks matches as typed (0) before folded-only ones (1)."""
-    folded = _matching(engine, query, what, exact=False)
+def _scored(engine: Engine, query: Query, what: str) -> Any:
+    """The folded matches of `query` with the engine's relevance `score`, lower is better (bm25; ts_rank_cd negated)."""
     if engine.dialect.name == "sqlite":
-        count = select(func.count()).select_from(folded.subquery().select().limit(_DENSE).subquery())
-        if conn.execute(count).scalar() >= _DENSE:
-            ids = ids + 0  # an expression: SQLite then walks the date index instead of the match list
-    if not query.has_marks():
-        return [(1, [ids.in_(folded)])]
-    exact = _matching(engine, query, what, exact=True)
-    return [(0, [ids.in_(exact)]), (1, [ids.in_(folded), ids.not_in(exact)])]
+        index = _SQLITE_INDEXES[what][1]
+        sql = f"SELECT rowid AS id, {_BM25[what]} AS score FROM {index} WHERE {index} MATCH :folded"
+        value = _fts5(query, search_key)
+    else:
+        table = _POSTGRES_TABLES[what]
+        sql = (f"SELECT id, -ts_rank_cd(search_fold, to_tsquery('vn_fold', :folded)) AS score FROM {table} "
+               f"WHERE search_fold @@ to_tsquery('vn_fold', :folded)")
+        value = _tsquery(query, search_key)
+    return text(sql).bindparams(folded=value).columns(id=Integer, score=Float).subquery("relevance")
+
+
+def _phrase(query: Query) -> Query | None:
+    """The query's first alternatives as one phrase (its words adjacent, in order); None for a one-word query."""
+    words = " ".join(group[0].text for group in query.groups)
+    return Query(groups=[[Term(words)]]) if len(re.findall(r"\w+", words)) > 1 else None
+
+
+def _ranking(engine: Engine, query: Query, what: str, ids: Any) -> tuple[Any, list[Any]]:
+    """The relevance subquery to join and the rank columns of a hit: tier (exact 0, folded 1), adjacent words, score."""
+    scored = _scored(engine, query, what)
+    tier = case((ids.in_(_matching(engine, query, what, exact=True)), 0), else_=1) if query.has_marks() else literal(1)
+    phrase = _phrase(query)
+    adjacent = case((ids.in_(_matching(engine, phrase, what, exact=False, name="_phrase")), 1), else_=0) if phrase else literal(1)
+    return scored, [tier.label("tier"), adjacent.label("adjacent"), scored.c.score.label("score")]
+
+
+def _looks_like_name(query: Query) -> bool:
+    """Whether the query is 2 to 5 words starting with a surname (marks optional): then the person field ranks first."""
+    words = " ".join(group[0].text for group in query.groups).split()
+    return 2 <= len(words) <= 5 and search_key(words[0]) in _surname_keys()
+
+
+@lru_cache(maxsize=1)
+def _surname_keys() -> frozenset[str]:
+    """The surnames lexicon, folded."""
+    return frozenset(search_key(s) for s in entries("surnames"))
+
+
+def _contains_words(haystack: str, needle: str) -> bool:
+    """Whether the folded `needle` occurs in the folded `haystack` as whole words."""
+    return bool(needle) and f" {needle} " in f" {haystack} "
 
 
 def parse_period(value: str | None, option: str, end: bool = False) -> datetime | None:
@@ -222,7 +263,7 @@ _STORY = func.coalesce(articles.c.story, articles.c.article_id).label("story")
 
 
 def _fact_select(kinds: list[str], person: str | None, code: str | None, conditions: list[Any]) -> Any:
-    """The select of fact hits and their articles, newest article first, before any text match."""
+    """The select of fact hits and their articles, before any text match and order."""
     columns = [
         facts.c.type.label("kind"),
         facts.c.fact_id,
@@ -233,6 +274,7 @@ def _fact_select(kinds: list[str], person: str | None, code: str | None, conditi
         articles.c.title,
         func.coalesce(articles.c.url, articles.c.source).label("url"),
         facts.c.label,
+        facts.c.span,
         facts.c.sentence,
         facts.c.confidence,
         facts.c.review_status,
@@ -247,12 +289,13 @@ def _fact_select(kinds: list[str], person: str | None, code: str | None, conditi
         names = select(person_aliases.c.name).where(merged).union(select(literal(person.strip())))
         stmt = stmt.where(facts.c.official_person.in_(names))
     if code:
-        stmt = stmt.where(facts.c.document_code == normalize_code(code))
-    return stmt.order_by(articles.c.published.desc().nulls_last(), facts.c.id)
+        # codes are written in capitals: a code typed in lower case is that code (both compared on the index)
+        stmt = stmt.where(facts.c.document_code.in_({normalize_code(code), normalize_code(code).upper()}))
+    return stmt
 
 
 def _article_select(conditions: list[Any]) -> Any:
-    """The select of article hits, newest first, before any text match."""
+    """The select of article hits, before any text match and order."""
     columns = [
         literal("article").label("kind"),
         articles.c.article_id,
@@ -264,32 +307,91 @@ def _article_select(conditions: list[Any]) -> Any:
         articles.c.title.label("label"),
         articles.c.text,
     ]
-    return select(*columns).where(*conditions).order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+    return select(*columns).where(*conditions)
+
+
+@dataclass(slots=True)
+class Hits:
+    """The hits shown (best first) and how many hits there are in all (`more`: at least that many, the count stopped there)."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    more: bool = False
+
+    def __iter__(self) -> Any:
+        """The hits shown, as a list of them would give them."""
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        """How many hits are shown."""
+        return len(self.rows)
+
+
+def _dedupe_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two hits one story's copies: the story, the kind, and a fact's label."""
+    return (row["story"], row["kind"], None if row["kind"] == "article" else row["label"])
+
+
+def _total(conn: Connection, stmt: Any, copies: bool) -> tuple[int, bool]:
+    """How many hits `stmt` gives, a republished story once unless `copies`, counting SEARCH_COUNT_ROWS rows at most; and whether it stopped there."""
+    sub = stmt.limit(settings.SEARCH_COUNT_ROWS).subquery()
+    counted = conn.execute(select(func.count()).select_from(sub)).scalar_one()
+    if not copies:
+        counted = conn.execute(select(func.count()).select_from(select(sub.c.story, sub.c.kind, sub.c.label).distinct().subquery())).scalar_one()
+    return counted, counted >= settings.SEARCH_COUNT_ROWS
+
+
+def _newest(row: dict[str, Any]) -> float:
+    """Sort key putting the newest hit first and undated hits last."""
+    return -_stamp(row["published"])
+
+
+def _rank_key(query: Query | None) -> Any:
+    """The sort key of a hit: rank columns from the database, whole-field and person matches found here, then date."""
+    if query is None:
+        return lambda row: (_newest(row), row["id"])
+    wanted = search_key(" ".join(group[0].text for group in query.groups))
+    name_like = _looks_like_name(query)
+
+    def key(row: dict[str, Any]) -> tuple[Any, ...]:
+        fields = [row["label"]] if row["kind"] == "article" else [row.get(c) for _, c in FACT_COLUMNS[row["kind"]]]
+        whole = any(isinstance(v, str) and search_key(v) == wanted for v in fields)
+        person = name_like and row["kind"] == "official" and _contains_words(search_key(row.get("official_person")), wanted)
+        return (row["tier"], not person, not whole, -row["adjacent"], row["score"], _newest(row), row["id"])
+
+    return key
 
 
 def _ranked(
-    engine: Engine, conn: Connection, stmt: Any, query: Query | None, what: str, ids: Any, limit: int, copies: bool
-) -> list[tuple[int, dict[str, Any]]]:
-    """Run `stmt` tier by tier (exact matches first), up to `limit` rows: (tier, row) pairs.
+    engine: Engine, conn: Connection, stmt: Any, query: Query | None, what: str, ids: Any, limit: int | None, copies: bool
+) -> tuple[list[dict[str, Any]], tuple[int, bool]]:
+    """The best `limit` hits of `stmt` (all when None), ranked, and the number of hits in all (see `_total`).
 
-    Unless `copies`, a story republished by several sites gives one hit: the first of its rows
-    with the same label (an article hit: the first of its articles).
+    The database orders by tier, adjacency and relevance (without a query: by date) and hands over
+    `limit` times SEARCH_WINDOW_FACTOR rows, at least SEARCH_CANDIDATES with a query, which are
+    ranked here in full. Unless `copies`, a story republished by several sites gives one hit: its best-ranked row.
     """
-    tiers = [(0, [])] if query is None else _tiers(engine, conn, query, what, ids)
-    rows: list[tuple[int, dict[str, Any]]] = []
-    first_article: dict[tuple[Any, ...], str] = {}
-    for tier, conditions in tiers:
-        offset = 0
-        while len(rows) < limit:
-            page = [dict(row) for row in conn.execute(stmt.where(*conditions).limit(limit).offset(offset)).mappings()]
-            for row in page:
-                key = (row["story"], row["kind"], None if row["kind"] == "article" else row["label"])
-                if len(rows) < limit and (copies or first_article.setdefault(key, row["article_id"]) == row["article_id"]):
-                    rows.append((tier, row))
-            if len(page) < limit:
-                break
-            offset += limit
-    return rows
+    stmt = stmt.add_columns(ids.label("id"))
+    if query is None:
+        stmt = stmt.add_columns(literal(1).label("tier"), literal(1).label("adjacent"), literal(0.0).label("score"))
+        ordered = stmt.order_by(articles.c.published.desc().nulls_last(), ids)
+    else:
+        scored, rank = _ranking(engine, query, what, ids)
+        stmt = stmt.join(scored, scored.c.id == ids).add_columns(*rank)
+        ordered = stmt.order_by(text("tier"), text("adjacent DESC"), text("score"), articles.c.published.desc().nulls_last(), ids)
+    total = _total(conn, stmt, copies) if limit is not None else (0, False)
+    window = None if limit is None else limit * settings.SEARCH_WINDOW_FACTOR
+    if window is not None and query is not None:
+        window = max(settings.SEARCH_CANDIDATES, window)
+    rows = sorted((dict(r) for r in conn.execute(ordered.limit(window)).mappings()), key=_rank_key(query))
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for row in rows:
+        key = _dedupe_key(row)
+        if copies or key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept[:limit], total if limit is not None else (len(kept), False)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -316,12 +418,12 @@ def search(
     code: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    limit: int = 20,
+    limit: int | None = settings.SEARCH_LIMIT,
     copies: bool = False,
-) -> list[dict[str, Any]]:
-    """Facts and articles matching a query and filters, each a dict of HIT_COLUMNS, exact matches first, then newest first.
+) -> Hits:
+    """Facts and articles matching a query and filters, each a dict of HIT_COLUMNS, best first (see the module), and their count.
 
-    A story several sites republished counts once unless `copies` asks for every article.
+    `limit` None gives every hit. A story several sites republished counts once unless `copies` asks for every article.
     """
     if kind is not None and kind not in KINDS:
         raise QueryError(f"--type {kind!r}: expected one of {', '.join(KINDS)}")
@@ -334,19 +436,22 @@ def search(
     want_articles = parsed is not None and kind in (None, "article") and not person and not code
     if not parsed and kind == "article":
         raise QueryError("--type article needs a query: articles are found by their words")
-    hits: list[tuple[int, dict[str, Any]]] = []
+    hits: list[dict[str, Any]] = []
+    total, more = 0, False
     try:
         with engine.connect() as conn:
             if want_facts:
-                hits += _ranked(engine, conn, _fact_select(fact_kinds, person, code, conditions), parsed, "fact", facts.c.id, limit, copies)
+                rows, (count, capped) = _ranked(engine, conn, _fact_select(fact_kinds, person, code, conditions), parsed, "fact", facts.c.id, limit, copies)
+                hits, total, more = hits + rows, total + count, more or capped
             if want_articles:
-                for tier, row in _ranked(engine, conn, _article_select(conditions), parsed, "article", articles.c.id, limit, copies):
-                    hits.append((tier, {**row, "sentence": _sentence(row["text"], parsed)}))
+                rows, (count, capped) = _ranked(engine, conn, _article_select(conditions), parsed, "article", articles.c.id, limit, copies)
+                hits += [{**row, "sentence": _sentence(row["text"], parsed)} for row in rows]
+                total, more = total + count, more or capped
     except DBAPIError as exc:
         raise QueryError(f"query {query!r}: the database refused it: {str(exc.orig).splitlines()[0]}") from None
     if want_facts and want_articles:
-        hits.sort(key=lambda h: (h[0], -_stamp(h[1]["published"])))
-    return [{column: hit.get(column) for column in HIT_COLUMNS} for _, hit in hits[:limit]]
+        hits.sort(key=_rank_key(parsed))
+    return Hits([{column: hit.get(column) for column in HIT_COLUMNS} for hit in hits[:limit]], total, more)
 
 
 def _stamp(value: Any) -> float:
@@ -354,4 +459,3 @@ def _stamp(value: Any) -> float:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.timestamp() if isinstance(value, datetime) else float("-inf")
-

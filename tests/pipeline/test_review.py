@@ -183,3 +183,41 @@ def test_review_lines_that_contradict_themselves_are_refused(db_url, tmp_path):
     errors = ("set its status to corrected", "field 'value' must be", "count facts have no field 'person'", "is of type count, not official", "needs a reviewer")
     for lineno, words in enumerate(errors, 1):
         assert f"{bad}:{lineno}: " in message and words in message
+
+
+def test_review_a_value_corrected_in_place_is_a_correction_of_that_field(db_url, tmp_path):
+    engine = _store(db_url)
+    count = export_lines(engine)[2]
+    # the natural edit in an editor: change the value, set the status
+    batch = _write(tmp_path / "inplace.jsonl", [{**count, "value": 121, "status": "corrected", "reviewer": "lan"}])
+    assert import_files(engine, [batch])["imported"] == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(facts.c.count_value, facts.c.review_status).where(facts.c.type == "count")).one() == (121, "corrected")
+        logged = conn.execute(select(review_log.c.fields, review_log.c.corrected)).one()
+    assert logged.corrected == {"value": 121} and logged.fields["value"] == 120
+    unchanged = _write(tmp_path / "same.jsonl", [{**export_lines(_store(db_url))[0], "status": "corrected", "reviewer": "lan"}])
+    with pytest.raises(ReviewFileError, match="changes no field"):
+        import_files(engine, [unchanged])
+
+
+def test_review_import_reviewer_names_the_lines_without_one(db_url, tmp_path):
+    engine = _store(db_url)
+    lines = export_lines(engine)
+    batch = _write(tmp_path / "batch.jsonl", [{**lines[0], "status": "accepted"}, {**lines[1], "status": "rejected", "reviewer": "minh"}])
+    with pytest.raises(ReviewFileError, match="needs a reviewer"):
+        import_files(engine, [batch])
+    assert import_files(engine, [batch], reviewer="lan")["imported"] == 2
+    with engine.connect() as conn:
+        assert sorted(conn.execute(select(review_log.c.reviewer)).scalars()) == ["lan", "minh"]
+
+
+def test_review_csv_of_one_type_has_only_that_types_columns(db_url, tmp_path):
+    import csv
+
+    engine = _store(db_url)
+    out = tmp_path / "counts.csv"
+    write_lines(export_lines(engine, kind="count"), out)
+    header = next(csv.reader(out.open(encoding="utf-8")))
+    assert "value" in header and "corrected.value" in header and "person" not in header and "corrected.person" not in header
+    write_lines(export_lines(engine), tmp_path / "all.csv")
+    assert {"person", "value"} <= set(next(csv.reader((tmp_path / "all.csv").open(encoding="utf-8"))))

@@ -1,8 +1,10 @@
 import copy
 import json
+from xml.etree import ElementTree
 
 from sqlalchemy import select
 
+from extractors.schema import FACT_TYPES
 from pipeline.review.files import article_texts, export_lines, import_files, write_lines
 from pipeline.store import facts
 from tests.pipeline.test_review import TEXT, _statuses, _store
@@ -21,6 +23,11 @@ def test_review_interop_label_studio_predictions_come_back_as_decisions(db_url, 
     (task,) = json.loads(tasks_file.read_text(encoding="utf-8"))
     assert task["data"]["text"] == TEXT and "annotations" not in task
     regions = task["predictions"][0]["result"]
+    # the labelling config beside the tasks names what the regions name
+    config = ElementTree.parse(tmp_path / "tasks.labelconfig.xml").getroot()
+    labels = config.find("Labels")
+    assert (labels.get("name"), labels.get("toName")) == (regions[0]["from_name"], regions[0]["to_name"])
+    assert config.find("Text").get("value") == "$text" and {label.get("value") for label in labels} == set(FACT_TYPES)
     assert [r["value"]["labels"] for r in regions] == [["official"], ["official"], ["count"]]
     # the reviewer keeps B, deletes C, corrects the count in its meta text and draws D
     kept = copy.deepcopy([regions[0], regions[2]])
