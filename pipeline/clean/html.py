@@ -316,20 +316,42 @@ def _alignment(element: Tag) -> str:
     return ""
 
 
-def _markup_label(block: TextBlock) -> str | None:
-    """The label markup gives a block of the article container: caption, byline, source or none."""
+def _caption_markup(block: TextBlock) -> bool:
+    """Whether markup presents the block as a photo's caption: a caption role, or styled text right under an image."""
+    return "caption" in block.roles or (
+        block.after_image
+        and (block.share(block.italic) >= LIMITS["styled_share"] or _alignment(block.element) == "center" or block.element.name in ("td", "figcaption"))
+    )
+
+
+def _describes_image(block: TextBlock, story: bool) -> bool:
+    """A caption is a short line about its photo: credited, or a single sentence; in a photo story, not a paragraph either."""
+    if CREDIT.search(block.key):
+        return True
+    if count_sentences(block.key) >= LIMITS["prose_sentences"]:
+        return False
+    return not (story and is_paragraph(block.key))
+
+
+def _photo_story(blocks: Iterable[TextBlock]) -> bool:
+    """Whether the article tells its story under its photos: some caption-styled block is running prose."""
+    return any(_caption_markup(block) and not _describes_image(block, False) for block in blocks)
+
+
+def _markup_label(block: TextBlock, story: bool = False) -> str | None:
+    """The label markup gives a block of the article container: caption, byline, source or none.
+
+    Caption markup makes a caption only of a line that describes its image (`_describes_image`);
+    prose in a caption cell stays body.
+    """
     short = block.chars <= LIMITS["caption_max_chars"]
-    if "caption" in block.roles and short:
+    if _caption_markup(block) and short and _describes_image(block, story):
         return "caption"
     if "source" in block.roles and block.chars <= LIMITS["byline_max_chars"]:
         return "source"
     if "byline" in block.roles and block.chars <= LIMITS["byline_max_chars"]:
         return "byline"
     align = _alignment(block.element)
-    if block.after_image and short and (
-        block.share(block.italic) >= LIMITS["styled_share"] or align == "center" or block.element.name in ("td", "figcaption")
-    ):
-        return "caption"
     if align == "right" and block.chars <= LIMITS["byline_max_chars"] and len(block.key.split()) <= LIMITS["byline_max_words"]:
         return "source" if SOURCE.fullmatch(block.key) else "byline"
     if CREDIT.search(block.key) and count_sentences(block.key) <= 3 and short:
@@ -360,6 +382,9 @@ def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes
     """The article container's blocks as lines, labelled by markup; furniture and link-only teasers left out."""
     lines: list[Line] = []
     teasers = 0
+    story = _photo_story(blocks[article.start : article.end])
+    if story:
+        notes.append("photo story: prose under the photos kept as body")
     for i in range(article.start, article.end):
         block = blocks[i]
         if i in used or block.furniture:
@@ -367,7 +392,7 @@ def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes
         if _is_teaser(block):
             teasers += 1
             continue
-        line = Line(block.text, block.key, id(block.element), is_paragraph(block.key), _markup_label(block))
+        line = Line(block.text, block.key, id(block.element), is_paragraph(block.key), _markup_label(block, story))
         lines.append(line)
     if teasers:
         notes.append(f"dropped {plural(teasers, 'link-only paragraph')}")
