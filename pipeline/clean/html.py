@@ -22,6 +22,7 @@ from .lines import (
     CLOSERS,
     CREDIT,
     FURNITURE,
+    RELATED_HEADING,
     SOURCE,
     TITLE_WORDS,
     WORD,
@@ -243,19 +244,34 @@ def _title_like(block: TextBlock) -> bool:
 
 
 def _first_paragraph(blocks: list[TextBlock], article: Span) -> int:
-    """Index of the article's first paragraph block (its end when it has none)."""
-    return next((i for i in range(article.start, article.end) if blocks[i].mass and not blocks[i].furniture), article.end)
+    """Index of the article's first paragraph block (its end when it has none); a headline over a dateline is none."""
+    return next(
+        (i for i in range(article.start, article.end) if blocks[i].mass and not blocks[i].furniture and not _headline_over_date(blocks, i)),
+        article.end,
+    )
+
+
+def _headline_over_date(blocks: list[TextBlock], i: int) -> bool:
+    """A bold or title-marked headline-shaped line right above a dateline (old pages set their title so, in a `<span>`)."""
+    block = blocks[i]
+    return (
+        i + 1 < len(blocks)
+        and _title_like(block)
+        and not ends_sentence(block.key)
+        and (block.share(block.bold) >= LIMITS["styled_share"] or _is_heading_block(block))
+        and bool(dateline_match(blocks[i + 1].key))
+    )
 
 
 def _find_title(blocks: list[TextBlock], article: Span, hint: str | None) -> int | None:
-    """The headline block: the nearest before the article text matching the declared title, else the nearest heading."""
+    """The headline block: the nearest before the article text matching the declared title or standing over the dateline, else the nearest heading."""
     first = _first_paragraph(blocks, article)
     nearest = None
     for i in range(first - 1, max(article.start - LIMITS["head_blocks"], 0) - 1, -1):
         block = blocks[i]
         if not _title_like(block):
             continue
-        if hint and _similar(block.text, hint):
+        if (hint and _similar(block.text, hint)) or _headline_over_date(blocks, i):
             return i
         if nearest is None and (_is_heading_block(block) or "title" in block.roles):
             nearest = i
@@ -320,8 +336,13 @@ def _caption_markup(block: TextBlock) -> bool:
     """Whether markup presents the block as a photo's caption: a caption role, or styled text right under an image."""
     return "caption" in block.roles or (
         block.after_image
-        and (block.share(block.italic) >= LIMITS["styled_share"] or _alignment(block.element) == "center" or block.element.name in ("td", "figcaption"))
+        and (block.share(block.italic) >= LIMITS["styled_share"] or _alignment(block.element) == "center" or _caption_cell(block))
     )
+
+
+def _caption_cell(block: TextBlock) -> bool:
+    """A `<td>` or `<figcaption>` holding this block alone (a cell holding a whole article's text is no caption cell)."""
+    return block.element.name in ("td", "figcaption") and " ".join(block.element.get_text().split()) == block.text
 
 
 def _describes_image(block: TextBlock, story: bool) -> bool:
@@ -378,6 +399,42 @@ def _listing(blocks: list[TextBlock]) -> int:
     return 0
 
 
+def _reads_as_article(blocks: list[TextBlock], article: Span, hint: str | None) -> bool:
+    """A headline, a dateline and a run of prose under them make an article, however many teasers surround it."""
+    title = _find_title(blocks, article, hint)
+    if title is None:
+        return False
+    first = _first_paragraph(blocks, article)
+    if _find_dateline(blocks, title, first, article.start) is None:
+        return False
+    prose = 0
+    for block in blocks[title + 1 : article.end]:
+        if _is_teaser(block) and len(block.key.split()) >= LIMITS["teaser_words"]:
+            break
+        if block.mass and not block.furniture and is_paragraph(block.key):
+            prose += block.chars
+    return prose >= LIMITS["article_prose_chars"]
+
+
+def _inline_boxes(blocks: list[TextBlock], article: Span) -> set[int]:
+    """Headings of related-story boxes inside the article (`Xem thêm:` over a list of links) that the article's prose goes on after.
+
+    Such a heading is followed by link-only lines only and then by a paragraph standing beside
+    the heading in the same element: the box sits between two paragraphs of the article.
+    """
+    found = set()
+    for i in range(article.start, article.end):
+        if not RELATED_HEADING.fullmatch(blocks[i].key):
+            continue
+        j = i + 1
+        while j < article.end and (blocks[j].furniture or _is_teaser(blocks[j])):
+            j += 1
+        after = blocks[j] if j < article.end else None
+        if j > i + 1 and after is not None and after.element.parent is blocks[i].element.parent and is_paragraph(after.key):
+            found.add(i)
+    return found
+
+
 def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes: list[str]) -> list[Line]:
     """The article container's blocks as lines, labelled by markup; furniture and link-only teasers left out."""
     lines: list[Line] = []
@@ -385,6 +442,10 @@ def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes
     story = _photo_story(blocks[article.start : article.end])
     if story:
         notes.append("photo story: prose under the photos kept as body")
+    boxes = _inline_boxes(blocks, article)
+    if boxes:
+        notes.append(f"dropped {plural(len(boxes), 'related-story box')} inside the article")
+    used = used | boxes
     for i in range(article.start, article.end):
         block = blocks[i]
         if i in used or block.furniture:
@@ -506,7 +567,9 @@ def _html_page(reader: Reader, profile: Profile | None, source: str, url: str | 
     if article is None:
         raise EmptyPageError(f"{source}: no article text")
     teasers = _listing(blocks[article.start : article.end])
-    if teasers:
+    if teasers and _reads_as_article(blocks, article, hint):
+        notes.append(f"read as an article beside {plural(teasers, 'teaser')}: a headline, a dateline and running prose")
+    elif teasers:
         raise EmptyPageError(f"{source}: a listing of {teasers} teasers, no article text")
     if not any(block.element.name == "p" for block in blocks[article.start : article.end]):
         notes.append("no <p> paragraphs; read the text lines of the article's container")
