@@ -226,9 +226,9 @@ def _words_of(text: str) -> set[str]:
 
 
 def _similar(text: str, hint: str) -> bool:
-    """Whether a heading and the page's declared title share nearly all the words of the shorter."""
+    """Whether a heading and the page's declared title share nearly all the words of the shorter, and the heading is not much the longer (a sapo)."""
     a, b = _words_of(text), _words_of(hint)
-    return bool(a and b) and len(a & b) >= LIMITS["title_match"] * min(len(a), len(b))
+    return bool(a and b) and len(a & b) >= LIMITS["title_match"] * min(len(a), len(b)) and len(a) <= LIMITS["title_longer"] * len(b)
 
 
 def _title_like(block: TextBlock) -> bool:
@@ -292,12 +292,13 @@ def _find_dateline(blocks: list[TextBlock], title: int | None, first: int, start
 
 
 def _find_lead(blocks: list[TextBlock], title: int | None, article: Span, used: set[int]) -> int | None:
-    """The sapo: a lead-marked block between the title and the text, else a bold first paragraph."""
+    """The sapo: a lead-marked block (or a sentence set as a heading) between the title and the text, else a bold first paragraph."""
     first = _first_paragraph(blocks, article)
     after = title + 1 if title is not None else max(article.start - LIMITS["head_blocks"], 0)
     for i in range(after, min(first + LIMITS["head_inside"], article.end)):
         block = blocks[i]
-        if i in used or block.furniture or "lead" not in block.roles or block.share(block.links) >= 0.5:
+        sapo = "lead" in block.roles or (block.element.name in HEADING_TAGS and ends_sentence(block.key))
+        if i in used or block.furniture or not sapo or block.share(block.links) >= 0.5:
             continue
         if len(block.key.split()) >= LIMITS["lead_min_words"] and block.chars <= LIMITS["lead_max_chars"]:
             return i
