@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -20,15 +19,11 @@ from .blocks import (
 )
 from .lines import (
     CLOSERS,
-    CREDIT,
     FURNITURE,
-    RELATED_HEADING,
-    SOURCE,
     TITLE_WORDS,
     WORD,
     Line,
     Page,
-    count_sentences,
     dateline_match,
     ends_sentence,
     is_paragraph,
@@ -43,6 +38,7 @@ from .lines import (
     trim,
 )
 from .metadata import (
+    author_name,
     canonical_url,
     declared_url,
     hint_title,
@@ -50,6 +46,7 @@ from .metadata import (
     page_language,
     published_time,
 )
+from .parts import inline_boxes, is_teaser, markup_label, photo_story
 from .selectors import (
     GENERIC_SELECTORS,
     Profile,
@@ -67,7 +64,6 @@ from .selectors import (
 # highest; the title, dateline and lead are looked for just before it, the byline and
 # source at its end. A site profile (profiles/*.toml) can name these parts outright.
 
-_ALIGN = re.compile(r"text-align\s*:\s*(right|center)", re.IGNORECASE)
 
 
 # --- bounds ------------------------------------------------------------------------------
@@ -284,11 +280,30 @@ def _find_dateline(blocks: list[TextBlock], title: int | None, first: int, start
     ranges = [range(after, first)]
     if title is not None:
         ranges.append(range(title - 1, max(title - 1 - LIMITS["dateline_before_title"], -1), -1))
-    for indices in ranges:
+    for number, indices in enumerate(ranges):
         for i in indices:
-            if not blocks[i].furniture and dateline_match(blocks[i].key):
+            marked = number == 0 and "dateline" in blocks[i].roles  # a date marked as such under the title, even in a share bar
+            if (not blocks[i].furniture or marked) and dateline_match(blocks[i].key):
                 return i
     return None
+
+
+def _find_byline(blocks: list[TextBlock], title: int | None, first: int, used: set[int]) -> int | None:
+    """A byline printed in the article's header: a short byline-marked line between the title and the text."""
+    if title is None:
+        return None
+    for i in range(title + 1, first):
+        block = blocks[i]
+        if i not in used and "byline" in block.roles and "dateline" not in block.roles and block.chars <= LIMITS["byline_max_chars"]:
+            if signature_label(block.key) == "byline":
+                return i
+    return None
+
+
+def _date_part(text: str) -> str:
+    """A dateline without what shares its line: a leading dash, a section name after `|` (`07-03-2026 - 00:01 AM | Bất động sản`)."""
+    parts = [part.strip(" -–—|•") for part in text.split(" | ")]
+    return next((part for part in parts if dateline_match(line_key(part))), text)
 
 
 def _find_lead(blocks: list[TextBlock], title: int | None, article: Span, used: set[int]) -> int | None:
@@ -313,83 +328,10 @@ def _find_lead(blocks: list[TextBlock], title: int | None, article: Span, used: 
     return None
 
 
-# --- labels by markup --------------------------------------------------------------------------
-
-
-def _alignment(element: Tag) -> str:
-    """`right` or `center` when the element or its parent aligns its text so, else ''."""
-    node: Tag | None = element
-    for _ in range(2):
-        if node is None or not isinstance(node, Tag):
-            break
-        if node.name == "center":
-            return "center"
-        match = _ALIGN.search(node.get("style") or "")
-        if match:
-            return match.group(1).lower()
-        if (node.get("align") or "").lower() in ("right", "center"):
-            return node["align"].lower()
-        node = node.parent
-    return ""
-
-
-def _caption_markup(block: TextBlock) -> bool:
-    """Whether markup presents the block as a photo's caption: a caption role, or styled text right under an image."""
-    return "caption" in block.roles or (
-        block.after_image
-        and (block.share(block.italic) >= LIMITS["styled_share"] or _alignment(block.element) == "center" or _caption_cell(block))
-    )
-
-
-def _caption_cell(block: TextBlock) -> bool:
-    """A `<td>` or `<figcaption>` holding this block alone (a cell holding a whole article's text is no caption cell)."""
-    return block.element.name in ("td", "figcaption") and " ".join(block.element.get_text().split()) == block.text
-
-
-def _describes_image(block: TextBlock, story: bool) -> bool:
-    """A caption is a short line about its photo: credited, or a single sentence; in a photo story, not a paragraph either."""
-    if CREDIT.search(block.key):
-        return True
-    if count_sentences(block.key) >= LIMITS["prose_sentences"]:
-        return False
-    return not (story and is_paragraph(block.key))
-
-
-def _photo_story(blocks: Iterable[TextBlock]) -> bool:
-    """Whether the article tells its story under its photos: some caption-styled block is running prose."""
-    return any(_caption_markup(block) and not _describes_image(block, False) for block in blocks)
-
-
-def _markup_label(block: TextBlock, story: bool = False) -> str | None:
-    """The label markup gives a block of the article container: caption, byline, source or none.
-
-    Caption markup makes a caption only of a line that describes its image (`_describes_image`);
-    prose in a caption cell stays body.
-    """
-    short = block.chars <= LIMITS["caption_max_chars"]
-    if _caption_markup(block) and short and _describes_image(block, story):
-        return "caption"
-    if "source" in block.roles and block.chars <= LIMITS["byline_max_chars"]:
-        return "source"
-    if "byline" in block.roles and block.chars <= LIMITS["byline_max_chars"]:
-        return "byline"
-    align = _alignment(block.element)
-    if align == "right" and block.chars <= LIMITS["byline_max_chars"] and len(block.key.split()) <= LIMITS["byline_max_words"]:
-        return "source" if SOURCE.fullmatch(block.key) else "byline"
-    if CREDIT.search(block.key) and count_sentences(block.key) <= 3 and short:
-        return "caption"
-    return None
-
-
-def _is_teaser(block: TextBlock) -> bool:
-    """A block that is all link text: a teaser for another article or a menu item."""
-    return block.share(block.links) >= LIMITS["link_share"]
-
-
 def _listing(blocks: list[TextBlock]) -> int:
     """How many link-only teaser headings the blocks hold when they are a listing of teasers, else 0."""
-    teasers = sum(1 for b in blocks if _is_teaser(b) and len(b.key.split()) >= LIMITS["teaser_words"] and not b.furniture)
-    paragraphs = [b for b in blocks if b.mass and not b.furniture and not _is_teaser(b)]
+    teasers = sum(1 for b in blocks if is_teaser(b) and len(b.key.split()) >= LIMITS["teaser_words"] and not b.furniture)
+    paragraphs = [b for b in blocks if b.mass and not b.furniture and not is_teaser(b)]
     longest = max((b.chars for b in paragraphs), default=0)
     if (
         teasers >= LIMITS["listing_teasers"]
@@ -410,40 +352,21 @@ def _reads_as_article(blocks: list[TextBlock], article: Span, hint: str | None) 
         return False
     prose = 0
     for block in blocks[title + 1 : article.end]:
-        if _is_teaser(block) and len(block.key.split()) >= LIMITS["teaser_words"]:
+        if is_teaser(block) and len(block.key.split()) >= LIMITS["teaser_words"]:
             break
         if block.mass and not block.furniture and is_paragraph(block.key):
             prose += block.chars
     return prose >= LIMITS["article_prose_chars"]
 
 
-def _inline_boxes(blocks: list[TextBlock], article: Span) -> set[int]:
-    """Headings of related-story boxes inside the article (`Xem thêm:` over a list of links) that the article's prose goes on after.
-
-    Such a heading is followed by link-only lines only and then by a paragraph standing beside
-    the heading in the same element: the box sits between two paragraphs of the article.
-    """
-    found = set()
-    for i in range(article.start, article.end):
-        if not RELATED_HEADING.fullmatch(blocks[i].key):
-            continue
-        j = i + 1
-        while j < article.end and (blocks[j].furniture or _is_teaser(blocks[j])):
-            j += 1
-        after = blocks[j] if j < article.end else None
-        if j > i + 1 and after is not None and after.element.parent is blocks[i].element.parent and is_paragraph(after.key):
-            found.add(i)
-    return found
-
-
 def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes: list[str]) -> list[Line]:
     """The article container's blocks as lines, labelled by markup; furniture and link-only teasers left out."""
     lines: list[Line] = []
     teasers = 0
-    story = _photo_story(blocks[article.start : article.end])
+    story = photo_story(blocks[article.start : article.end])
     if story:
         notes.append("photo story: prose under the photos kept as body")
-    boxes = _inline_boxes(blocks, article)
+    boxes = inline_boxes(blocks, article)
     if boxes:
         notes.append(f"dropped {plural(len(boxes), 'related-story box')} inside the article")
     used = used | boxes
@@ -451,10 +374,10 @@ def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes
         block = blocks[i]
         if i in used or block.furniture:
             continue
-        if _is_teaser(block):
+        if is_teaser(block):
             teasers += 1
             continue
-        line = Line(block.text, block.key, id(block.element), is_paragraph(block.key), _markup_label(block, story))
+        line = Line(block.text, block.key, id(block.element), is_paragraph(block.key), markup_label(block, story))
         lines.append(line)
     if teasers:
         notes.append(f"dropped {plural(teasers, 'link-only paragraph')}")
@@ -465,9 +388,9 @@ def _trailing_lines(blocks: list[TextBlock], article: Span) -> list[Line]:
     """Byline and source lines standing just after the article container."""
     lines = []
     for block in blocks[article.end : article.end + LIMITS["trailing_blocks"]]:
-        if block.furniture or _is_teaser(block):
+        if block.furniture or is_teaser(block):
             break
-        label = _markup_label(block) if {"byline", "source"} & block.roles else signature_label(block.key)
+        label = markup_label(block) if {"byline", "source"} & block.roles else signature_label(block.key)
         if label not in ("byline", "source"):
             break
         lines.append(Line(block.text, block.key, id(block.element), False, label))
@@ -537,7 +460,12 @@ def _head_lines(blocks: list[TextBlock], article: Span, hint: str | None, used: 
     lead = _find_lead(blocks, title, article, used)
     used.update(i for i in (lead,) if i is not None)
     picked = [("title", title), ("dateline", dateline), ("lead", lead)]
-    return [Line(blocks[i].text, blocks[i].key, -1, False, label) for label, i in picked if i is not None], dateline
+    lines = [Line(blocks[i].text, blocks[i].key, -1, False, label) for label, i in picked if i is not None]
+    for line in lines:
+        if line.label == "dateline":
+            line.text = _date_part(line.text)
+            line.key = line_key(line.text)
+    return lines, dateline
 
 
 def _text_labels(head: list[Line], lines: list[Line], hint: str | None, notes: list[str]) -> tuple[str | None, str | None]:
@@ -576,15 +504,20 @@ def _html_page(reader: Reader, profile: Profile | None, source: str, url: str | 
         notes.append("no <p> paragraphs; read the text lines of the article's container")
     used: set[int] = set()
     head, dateline = _head_lines(blocks, article, hint, used)
+    header_byline = _find_byline(blocks, _find_title(blocks, article, hint), _first_paragraph(blocks, article), used)
+    used.update(i for i in (header_byline,) if i is not None)
     lines = trim(_article_lines(blocks, article, used, notes) + _trailing_lines(blocks, article), notes)
     title, dated = _text_labels(head, lines, hint, notes)
+    if header_byline is not None and not any(line.label == "byline" for line in lines):
+        block = blocks[header_byline]
+        lines.append(Line(block.text, block.key, -1, False, "byline"))  # bylines close the record, wherever the page prints them
     published = published_time(meta, blocks[dateline].text if dateline is not None else None) or dated
     page = make_page(title, published, head + lines, notes, source)
     bylines = [block.text for block in page.blocks if block.label == "byline"]
     sources = [block.text for block in page.blocks if block.label == "source"]
     page.url = canonical_url(meta, url)
     page.language = page_language(meta, " ".join(block.text for block in page.blocks))
-    page.author = bylines[-1] if bylines else meta_author(meta)
+    page.author = author_name(bylines[-1]) if bylines else meta_author(meta)
     page.source_line = sources[-1] if sources else None
     return page
 
