@@ -46,7 +46,7 @@ from .metadata import (
     page_language,
     published_time,
 )
-from .parts import inline_boxes, is_teaser, markup_label, photo_story
+from .parts import inline_boxes, is_teaser, markup_label, photo_story, teaser_sapos
 from .selectors import (
     GENERIC_SELECTORS,
     Profile,
@@ -288,16 +288,29 @@ def _find_dateline(blocks: list[TextBlock], title: int | None, first: int, start
     return None
 
 
-def _find_byline(blocks: list[TextBlock], title: int | None, first: int, used: set[int]) -> int | None:
-    """A byline printed in the article's header: a short byline-marked line between the title and the text."""
+def _find_byline(blocks: list[TextBlock], title: int | None, first: int, used: set[int], author: str | None) -> int | None:
+    """A byline printed in the article's header, between the title and the text: a short byline-marked
+    name, or the author the page's metadata names (often a link to the author's page)."""
     if title is None:
         return None
     for i in range(title + 1, first):
         block = blocks[i]
-        if i not in used and "byline" in block.roles and "dateline" not in block.roles and block.chars <= LIMITS["byline_max_chars"]:
-            if signature_label(block.key) == "byline":
-                return i
+        if i in used or block.chars > LIMITS["byline_max_chars"]:
+            continue
+        if author and fold(block.text) == fold(author):
+            return i
+        if "byline" in block.roles and "dateline" not in block.roles and signature_label(block.key) == "byline":
+            return i
     return None
+
+
+def _signature_last(lines: list[Line]) -> list[Line]:
+    """The source and byline lines closing the record, sources first and bylines last (as the gold orders them)."""
+    tail = len(lines)
+    while tail and lines[tail - 1].label in ("source", "byline"):
+        tail -= 1
+    closing = lines[tail:]
+    return lines[:tail] + [line for line in closing if line.label == "source"] + [line for line in closing if line.label == "byline"]
 
 
 def _date_part(text: str) -> str:
@@ -359,8 +372,8 @@ def _reads_as_article(blocks: list[TextBlock], article: Span, hint: str | None) 
     return prose >= LIMITS["article_prose_chars"]
 
 
-def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes: list[str]) -> list[Line]:
-    """The article container's blocks as lines, labelled by markup; furniture and link-only teasers left out."""
+def _article_lines(blocks: list[TextBlock], article: Span, spans: dict[int, Span], used: set[int], notes: list[str]) -> list[Line]:
+    """The article container's blocks as lines, labelled by markup; furniture, link-only teasers and their sapos left out."""
     lines: list[Line] = []
     teasers = 0
     story = photo_story(blocks[article.start : article.end])
@@ -369,7 +382,10 @@ def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes
     boxes = inline_boxes(blocks, article)
     if boxes:
         notes.append(f"dropped {plural(len(boxes), 'related-story box')} inside the article")
-    used = used | boxes
+    sapos = teaser_sapos(blocks, article, spans)
+    if sapos:
+        notes.append(f"dropped {plural(len(sapos), 'teaser sapo')}")
+    used = used | boxes | sapos
     for i in range(article.start, article.end):
         block = blocks[i]
         if i in used or block.furniture:
@@ -504,20 +520,22 @@ def _html_page(reader: Reader, profile: Profile | None, source: str, url: str | 
         notes.append("no <p> paragraphs; read the text lines of the article's container")
     used: set[int] = set()
     head, dateline = _head_lines(blocks, article, hint, used)
-    header_byline = _find_byline(blocks, _find_title(blocks, article, hint), _first_paragraph(blocks, article), used)
+    author = meta_author(meta)
+    header_byline = _find_byline(blocks, _find_title(blocks, article, hint), _first_paragraph(blocks, article), used, author)
     used.update(i for i in (header_byline,) if i is not None)
-    lines = trim(_article_lines(blocks, article, used, notes) + _trailing_lines(blocks, article), notes)
+    lines = trim(_article_lines(blocks, article, reader.spans, used, notes) + _trailing_lines(blocks, article), notes)
     title, dated = _text_labels(head, lines, hint, notes)
     if header_byline is not None and not any(line.label == "byline" for line in lines):
         block = blocks[header_byline]
         lines.append(Line(block.text, block.key, -1, False, "byline"))  # bylines close the record, wherever the page prints them
+    lines = _signature_last(lines)
     published = published_time(meta, blocks[dateline].text if dateline is not None else None) or dated
     page = make_page(title, published, head + lines, notes, source)
     bylines = [block.text for block in page.blocks if block.label == "byline"]
     sources = [block.text for block in page.blocks if block.label == "source"]
     page.url = canonical_url(meta, url)
     page.language = page_language(meta, " ".join(block.text for block in page.blocks))
-    page.author = author_name(bylines[-1]) if bylines else meta_author(meta)
+    page.author = author_name(bylines[-1]) if bylines else author
     page.source_line = sources[-1] if sources else None
     return page
 

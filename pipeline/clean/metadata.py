@@ -158,11 +158,11 @@ def author_name(credit: str) -> str:
     """The person(s) of a byline without its decorations: `Hà Thu (tổng hợp)` → `Hà Thu`, `Theo Hồ Hương` → `Hồ Hương`,
     `Minh Hương - Ban Tuyên giáo Huyện ủy` → `Minh Hương`; several people joined by ` - `."""
     parts = [" ".join(_CREDIT_NOISE.sub(" ", part).split()) for part in _CREDIT_PARTS.split(html.unescape(credit))]
-    people = [part for part in parts if _is_person(part)]
+    people = [part for part in parts if is_person(part)]
     return " - ".join(people) if people else " ".join(credit.split())
 
 
-def _is_person(text: str) -> bool:
+def is_person(text: str) -> bool:
     """A person's name as bylines print it: two to five words, each capitalised."""
     words = text.split()
     return 2 <= len(words) <= 5 and all(word[0].isupper() and word.isalpha() for word in words)

@@ -15,6 +15,7 @@ from bs4 import Tag
 
 from .blocks import LIMITS, Span, TextBlock
 from .lines import CREDIT, RELATED_HEADING, SOURCE, count_sentences, is_paragraph
+from .metadata import author_name, is_person
 
 _ALIGN = re.compile(r"text-align\s*:\s*(right|center)", re.IGNORECASE)
 
@@ -72,8 +73,8 @@ def markup_label(block: TextBlock, story: bool = False) -> str | None:
     short = block.chars <= LIMITS["caption_max_chars"]
     if caption_markup(block) and short and describes_image(block, story):
         return "caption"
-    if "source" in block.roles and block.chars <= LIMITS["byline_max_chars"] and ("byline" not in block.roles or SOURCE.fullmatch(block.key)):
-        return "source"
+    if "source" in block.roles and block.chars <= LIMITS["byline_max_chars"] and not ("byline" in block.roles and is_person(author_name(block.key))):
+        return "source"  # marked both (`p.author` in a source box): a person's name, `Theo Hồ Hương` too, is the byline
     if "byline" in block.roles and block.chars <= LIMITS["byline_max_chars"]:
         return "byline"
     align = alignment(block.element)
@@ -85,8 +86,8 @@ def markup_label(block: TextBlock, story: bool = False) -> str | None:
 
 
 def is_teaser(block: TextBlock) -> bool:
-    """A block that is all link text: a teaser for another article or a menu item."""
-    return block.share(block.links) >= LIMITS["link_share"]
+    """A block that is all link text: a teaser for another article or a menu item, not a byline of author links."""
+    return block.share(block.links) >= LIMITS["link_share"] and not ("byline" in block.roles and block.chars <= LIMITS["byline_max_chars"])
 
 
 def inline_boxes(blocks: list[TextBlock], article: Span) -> set[int]:
@@ -105,4 +106,22 @@ def inline_boxes(blocks: list[TextBlock], article: Span) -> set[int]:
         after = blocks[j] if j < article.end else None
         if j > i + 1 and after is not None and after.element.parent is blocks[i].element.parent and is_paragraph(after.key):
             found.add(i)
+    return found
+
+
+def teaser_sapos(blocks: list[TextBlock], article: Span, spans: dict[int, Span]) -> set[int]:
+    """The sapos of teaser boxes inside the article's container: the text under a headline link, in a
+    small element (`div.item`: headline, sapo, maybe a date) that opens with that link."""
+    found = set()
+    for i in range(article.start + 1, article.end):
+        before = blocks[i - 1]
+        if not is_teaser(before) or len(before.key.split()) < LIMITS["teaser_words"] or is_teaser(blocks[i]):
+            continue
+        node: Tag | None = blocks[i].element
+        for _ in range(LIMITS["teaser_box_depth"]):
+            span = spans.get(id(node)) if node is not None else None
+            if span is not None and span.start == i - 1 and span.end <= i + LIMITS["teaser_box_blocks"]:
+                found.add(i)
+                break
+            node = node.parent if node is not None else None
     return found
