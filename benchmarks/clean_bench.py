@@ -11,8 +11,9 @@ what it returns (vnfacts: its lead and body blocks). Scores are bag-of-token pre
 and F1, as trafilatura's own evaluation counts them: micro-averaged over a set's pages, the mean
 of the pages' F1 and the worst page. Also counted: pages whose lead is kept, and gold captions
 and bylines (caption leaks) and related-story links — link texts of five words or more that are
-not article text — (teaser leaks) found in the body text. Speed is pages per second over all
-pages, the best of a few rounds.
+not article text — (teaser leaks) found in the body text. Speed is pages per second of CPU time
+(process time: the machine is shared, wall time swings with the load) over all pages, the
+best of a few rounds.
 
     python benchmarks/clean_bench.py [--rounds 5]
 
@@ -182,10 +183,10 @@ def pages_per_second(tool: Callable[[str], str], fixtures: list[Fixture], rounds
     """Pages per second over all fixtures, the best of `rounds` timed passes."""
     best = float("inf")
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         for fixture in fixtures:
             tool(fixture.html)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return len(fixtures) / best
 
 
