@@ -102,12 +102,14 @@ HTML_TITLE_MAX_WORDS = 60
 # A title candidate matching the page's <title>, og:title or JSON-LD headline this well (shared words / words
 # of the shorter) is the title.
 HTML_TITLE_MATCH = 0.8
+HTML_TITLE_LONGER = 2  # ... and has at most this many times its words (a sapo repeating the title is longer)
 # A lead has this many words at least and this many characters at most.
 HTML_LEAD_MIN_WORDS = 5
 HTML_LEAD_MAX_CHARS = 700
 HTML_STYLED_SHARE = 0.8  # share of a block's characters in bold (or italics) to call the block bold (italic)
 # Captions and bylines are at most this long; a byline at most this many words.
 HTML_CAPTION_MAX_CHARS = 400
+HTML_PROSE_SENTENCES = 2  # a block of this many sentences without a photo credit is prose, even in caption markup
 HTML_BYLINE_MAX_CHARS = 200
 HTML_BYLINE_MAX_WORDS = 25
 HTML_TRAILING_BLOCKS = 4  # bylines and source lines after the article container are looked for among this many blocks
@@ -117,6 +119,13 @@ HTML_LISTING_TEASERS = 4
 HTML_TEASER_WORDS = 4
 HTML_LISTING_SHARE = 0.5
 HTML_LISTING_PARAGRAPH_CHARS = 400
+# A teaser box inside the article's container: an element of at most HTML_TEASER_BOX_BLOCKS blocks opening with a
+# headline link, found within HTML_TEASER_BOX_DEPTH levels above its sapo ...
+HTML_TEASER_BOX_BLOCKS = 3
+HTML_TEASER_BOX_DEPTH = 3
+# ... unless a headline and a dateline stand over a run of this much prose, no teaser heading between: then it is an
+# article among teaser boxes.
+HTML_ARTICLE_PROSE_CHARS = 400
 
 # --- text: reading files (text/read.py) ----------------------------------------------------------------
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.crawl.demo_site import build_site, corpus_articles, serve, stop
+from pipeline.crawl.demo_site import build_site, serve, stop
 from pipeline.flows import demo_sources
+from tests.pipeline.crawl_fixtures import FAMILY_PAGES, pages
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -101,7 +102,7 @@ def prefect(tmp_path_factory):
 def paper():
     """A provincial paper on 127.0.0.1 with a few article pages, a listing, a feed and robots.txt."""
     site = serve({})
-    site.routes.update(build_site(site.base, corpus_articles(ROOT / "corpus")[:ARTICLES]))
+    site.routes.update(build_site(site.base, pages(*FAMILY_PAGES[:ARTICLES])))
     yield site
     stop(site)
 

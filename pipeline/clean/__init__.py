@@ -8,7 +8,9 @@ mark (`./.`) only signature lines are kept, and a related-article or comment hea
 ends the article. The phrases and patterns are data, in `pipeline/clean/data/`.
 
 Page-text dumps are cleaned in `text.py`, HTML pages from their markup: `blocks.py` reads a
-page into text blocks, `html.py` picks the article and labels its parts, `metadata.py` reads
+page into text blocks, `html.py` picks the article and labels its parts (`parts.py` tells a
+caption from photo-story prose, a byline from a source line, a teaser or a related-story box
+from the article's text), `metadata.py` reads
 what the page says about itself (title, dates, canonical URL, language, author); a site
 profile in `profiles/` (`selectors.py`) may name the parts of one site's pages. The line model
 and the labelling rules both cleaners share are in `lines.py`.

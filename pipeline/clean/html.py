@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -20,13 +19,10 @@ from .blocks import (
 )
 from .lines import (
     CLOSERS,
-    CREDIT,
     FURNITURE,
-    SOURCE,
     WORD,
     Line,
     Page,
-    count_sentences,
     dateline_match,
     ends_sentence,
     is_paragraph,
@@ -41,6 +37,7 @@ from .lines import (
     trim,
 )
 from .metadata import (
+    author_name,
     canonical_url,
     declared_url,
     hint_title,
@@ -48,6 +45,7 @@ from .metadata import (
     page_language,
     published_time,
 )
+from .parts import inline_boxes, is_teaser, markup_label, photo_story, teaser_sapos
 from .selectors import (
     GENERIC_SELECTORS,
     Profile,
@@ -65,7 +63,6 @@ from .selectors import (
 # highest; the title, dateline and lead are looked for just before it, the byline and
 # source at its end. A site profile (profiles/*.toml) can name these parts outright.
 
-_ALIGN = re.compile(r"text-align\s*:\s*(right|center)", re.IGNORECASE)
 
 
 # --- bounds ------------------------------------------------------------------------------
@@ -224,9 +221,9 @@ def _words_of(text: str) -> set[str]:
 
 
 def _similar(text: str, hint: str) -> bool:
-    """Whether a heading and the page's declared title share nearly all the words of the shorter."""
+    """Whether a heading and the page's declared title share nearly all the words of the shorter, and the heading is not much the longer (a sapo)."""
     a, b = _words_of(text), _words_of(hint)
-    return bool(a and b) and len(a & b) >= settings.HTML_TITLE_MATCH * min(len(a), len(b))
+    return bool(a and b) and len(a & b) >= settings.HTML_TITLE_MATCH * min(len(a), len(b)) and len(a) <= settings.HTML_TITLE_LONGER * len(b)
 
 
 def _title_like(block: TextBlock) -> bool:
@@ -242,19 +239,34 @@ def _title_like(block: TextBlock) -> bool:
 
 
 def _first_paragraph(blocks: list[TextBlock], article: Span) -> int:
-    """Index of the article's first paragraph block (its end when it has none)."""
-    return next((i for i in range(article.start, article.end) if blocks[i].mass and not blocks[i].furniture), article.end)
+    """Index of the article's first paragraph block (its end when it has none); a headline over a dateline is none."""
+    return next(
+        (i for i in range(article.start, article.end) if blocks[i].mass and not blocks[i].furniture and not _headline_over_date(blocks, i)),
+        article.end,
+    )
+
+
+def _headline_over_date(blocks: list[TextBlock], i: int) -> bool:
+    """A bold or title-marked headline-shaped line right above a dateline (old pages set their title so, in a `<span>`)."""
+    block = blocks[i]
+    return (
+        i + 1 < len(blocks)
+        and _title_like(block)
+        and not ends_sentence(block.key)
+        and (block.share(block.bold) >= settings.HTML_STYLED_SHARE or _is_heading_block(block))
+        and bool(dateline_match(blocks[i + 1].key))
+    )
 
 
 def _find_title(blocks: list[TextBlock], article: Span, hint: str | None) -> int | None:
-    """The headline block: the nearest before the article text matching the declared title, else the nearest heading."""
+    """The headline block: the nearest before the article text matching the declared title or standing over the dateline, else the nearest heading."""
     first = _first_paragraph(blocks, article)
     nearest = None
     for i in range(first - 1, max(article.start - settings.HTML_HEAD_BLOCKS, 0) - 1, -1):
         block = blocks[i]
         if not _title_like(block):
             continue
-        if hint and _similar(block.text, hint):
+        if (hint and _similar(block.text, hint)) or _headline_over_date(blocks, i):
             return i
         if nearest is None and (_is_heading_block(block) or "title" in block.roles):
             nearest = i
@@ -267,20 +279,53 @@ def _find_dateline(blocks: list[TextBlock], title: int | None, first: int, start
     ranges = [range(after, first)]
     if title is not None:
         ranges.append(range(title - 1, max(title - 1 - settings.HTML_DATELINE_BEFORE_TITLE, -1), -1))
-    for indices in ranges:
+    for number, indices in enumerate(ranges):
         for i in indices:
-            if not blocks[i].furniture and dateline_match(blocks[i].key):
+            marked = number == 0 and "dateline" in blocks[i].roles  # a date marked as such under the title, even in a share bar
+            if (not blocks[i].furniture or marked) and dateline_match(blocks[i].key):
                 return i
     return None
 
 
+def _find_byline(blocks: list[TextBlock], title: int | None, first: int, used: set[int], author: str | None) -> int | None:
+    """A byline printed in the article's header, between the title and the text: a short byline-marked
+    name, or the author the page's metadata names (often a link to the author's page)."""
+    if title is None:
+        return None
+    for i in range(title + 1, first):
+        block = blocks[i]
+        if i in used or block.chars > settings.HTML_BYLINE_MAX_CHARS:
+            continue
+        if author and fold(block.text) == fold(author):
+            return i
+        if "byline" in block.roles and "dateline" not in block.roles and signature_label(block.key) == "byline":
+            return i
+    return None
+
+
+def _signature_last(lines: list[Line]) -> list[Line]:
+    """The source and byline lines closing the record, sources first and bylines last (as the gold orders them)."""
+    tail = len(lines)
+    while tail and lines[tail - 1].label in ("source", "byline"):
+        tail -= 1
+    closing = lines[tail:]
+    return lines[:tail] + [line for line in closing if line.label == "source"] + [line for line in closing if line.label == "byline"]
+
+
+def _date_part(text: str) -> str:
+    """A dateline without what shares its line: a leading dash, a section name after `|` (`07-03-2026 - 00:01 AM | Bất động sản`)."""
+    parts = [part.strip(" -–—|•") for part in text.split(" | ")]
+    return next((part for part in parts if dateline_match(line_key(part))), text)
+
+
 def _find_lead(blocks: list[TextBlock], title: int | None, article: Span, used: set[int]) -> int | None:
-    """The sapo: a lead-marked block between the title and the text, else a bold first paragraph."""
+    """The sapo: a lead-marked block (or a sentence set as a heading) between the title and the text, else a bold first paragraph."""
     first = _first_paragraph(blocks, article)
     after = title + 1 if title is not None else max(article.start - settings.HTML_HEAD_BLOCKS, 0)
     for i in range(after, min(first + settings.HTML_HEAD_INSIDE, article.end)):
         block = blocks[i]
-        if i in used or block.furniture or "lead" not in block.roles or block.share(block.links) >= 0.5:
+        sapo = "lead" in block.roles or (block.element.name in HEADING_TAGS and ends_sentence(block.key))
+        if i in used or block.furniture or not sapo or block.share(block.links) >= 0.5:
             continue
         if len(block.key.split()) >= settings.HTML_LEAD_MIN_WORDS and block.chars <= settings.HTML_LEAD_MAX_CHARS:
             return i
@@ -295,56 +340,10 @@ def _find_lead(blocks: list[TextBlock], title: int | None, article: Span, used: 
     return None
 
 
-# --- labels by markup --------------------------------------------------------------------------
-
-
-def _alignment(element: Tag) -> str:
-    """`right` or `center` when the element or its parent aligns its text so, else ''."""
-    node: Tag | None = element
-    for _ in range(2):
-        if node is None or not isinstance(node, Tag):
-            break
-        if node.name == "center":
-            return "center"
-        match = _ALIGN.search(node.get("style") or "")
-        if match:
-            return match.group(1).lower()
-        if (node.get("align") or "").lower() in ("right", "center"):
-            return node["align"].lower()
-        node = node.parent
-    return ""
-
-
-def _markup_label(block: TextBlock) -> str | None:
-    """The label markup gives a block of the article container: caption, byline, source or none."""
-    short = block.chars <= settings.HTML_CAPTION_MAX_CHARS
-    if "caption" in block.roles and short:
-        return "caption"
-    if "source" in block.roles and block.chars <= settings.HTML_BYLINE_MAX_CHARS:
-        return "source"
-    if "byline" in block.roles and block.chars <= settings.HTML_BYLINE_MAX_CHARS:
-        return "byline"
-    align = _alignment(block.element)
-    if block.after_image and short and (
-        block.share(block.italic) >= settings.HTML_STYLED_SHARE or align == "center" or block.element.name in ("td", "figcaption")
-    ):
-        return "caption"
-    if align == "right" and block.chars <= settings.HTML_BYLINE_MAX_CHARS and len(block.key.split()) <= settings.HTML_BYLINE_MAX_WORDS:
-        return "source" if SOURCE.fullmatch(block.key) else "byline"
-    if CREDIT.search(block.key) and count_sentences(block.key) <= 3 and short:
-        return "caption"
-    return None
-
-
-def _is_teaser(block: TextBlock) -> bool:
-    """A block that is all link text: a teaser for another article or a menu item."""
-    return block.share(block.links) >= settings.HTML_LINK_SHARE
-
-
 def _listing(blocks: list[TextBlock]) -> int:
     """How many link-only teaser headings the blocks hold when they are a listing of teasers, else 0."""
-    teasers = sum(1 for b in blocks if _is_teaser(b) and len(b.key.split()) >= settings.HTML_TEASER_WORDS and not b.furniture)
-    paragraphs = [b for b in blocks if b.mass and not b.furniture and not _is_teaser(b)]
+    teasers = sum(1 for b in blocks if is_teaser(b) and len(b.key.split()) >= settings.HTML_TEASER_WORDS and not b.furniture)
+    paragraphs = [b for b in blocks if b.mass and not b.furniture and not is_teaser(b)]
     longest = max((b.chars for b in paragraphs), default=0)
     if (
         teasers >= settings.HTML_LISTING_TEASERS
@@ -355,18 +354,45 @@ def _listing(blocks: list[TextBlock]) -> int:
     return 0
 
 
-def _article_lines(blocks: list[TextBlock], article: Span, used: set[int], notes: list[str]) -> list[Line]:
-    """The article container's blocks as lines, labelled by markup; furniture and link-only teasers left out."""
+def _reads_as_article(blocks: list[TextBlock], article: Span, hint: str | None) -> bool:
+    """A headline, a dateline and a run of prose under them make an article, however many teasers surround it."""
+    title = _find_title(blocks, article, hint)
+    if title is None:
+        return False
+    first = _first_paragraph(blocks, article)
+    if _find_dateline(blocks, title, first, article.start) is None:
+        return False
+    prose = 0
+    for block in blocks[title + 1 : article.end]:
+        if is_teaser(block) and len(block.key.split()) >= settings.HTML_TEASER_WORDS:
+            break
+        if block.mass and not block.furniture and is_paragraph(block.key):
+            prose += block.chars
+    return prose >= settings.HTML_ARTICLE_PROSE_CHARS
+
+
+def _article_lines(blocks: list[TextBlock], article: Span, spans: dict[int, Span], used: set[int], notes: list[str]) -> list[Line]:
+    """The article container's blocks as lines, labelled by markup; furniture, link-only teasers and their sapos left out."""
     lines: list[Line] = []
     teasers = 0
+    story = photo_story(blocks[article.start : article.end])
+    if story:
+        notes.append("photo story: prose under the photos kept as body")
+    boxes = inline_boxes(blocks, article)
+    if boxes:
+        notes.append(f"dropped {plural(len(boxes), 'related-story box')} inside the article")
+    sapos = teaser_sapos(blocks, article, spans)
+    if sapos:
+        notes.append(f"dropped {plural(len(sapos), 'teaser sapo')}")
+    used = used | boxes | sapos
     for i in range(article.start, article.end):
         block = blocks[i]
         if i in used or block.furniture:
             continue
-        if _is_teaser(block):
+        if is_teaser(block):
             teasers += 1
             continue
-        line = Line(block.text, block.key, id(block.element), is_paragraph(block.key), _markup_label(block))
+        line = Line(block.text, block.key, id(block.element), is_paragraph(block.key), markup_label(block, story))
         lines.append(line)
     if teasers:
         notes.append(f"dropped {plural(teasers, 'link-only paragraph')}")
@@ -377,9 +403,9 @@ def _trailing_lines(blocks: list[TextBlock], article: Span) -> list[Line]:
     """Byline and source lines standing just after the article container."""
     lines = []
     for block in blocks[article.end : article.end + settings.HTML_TRAILING_BLOCKS]:
-        if block.furniture or _is_teaser(block):
+        if block.furniture or is_teaser(block):
             break
-        label = _markup_label(block) if {"byline", "source"} & block.roles else signature_label(block.key)
+        label = markup_label(block) if {"byline", "source"} & block.roles else signature_label(block.key)
         if label not in ("byline", "source"):
             break
         lines.append(Line(block.text, block.key, id(block.element), False, label))
@@ -449,7 +475,12 @@ def _head_lines(blocks: list[TextBlock], article: Span, hint: str | None, used: 
     lead = _find_lead(blocks, title, article, used)
     used.update(i for i in (lead,) if i is not None)
     picked = [("title", title), ("dateline", dateline), ("lead", lead)]
-    return [Line(blocks[i].text, blocks[i].key, -1, False, label) for label, i in picked if i is not None], dateline
+    lines = [Line(blocks[i].text, blocks[i].key, -1, False, label) for label, i in picked if i is not None]
+    for line in lines:
+        if line.label == "dateline":
+            line.text = _date_part(line.text)
+            line.key = line_key(line.text)
+    return lines, dateline
 
 
 def _text_labels(head: list[Line], lines: list[Line], hint: str | None, notes: list[str]) -> tuple[str | None, str | None]:
@@ -480,21 +511,30 @@ def _html_page(reader: Reader, profile: Profile | None, source: str, url: str | 
     if article is None:
         raise EmptyPageError(f"{source}: no article text")
     teasers = _listing(blocks[article.start : article.end])
-    if teasers:
+    if teasers and _reads_as_article(blocks, article, hint):
+        notes.append(f"read as an article beside {plural(teasers, 'teaser')}: a headline, a dateline and running prose")
+    elif teasers:
         raise EmptyPageError(f"{source}: a listing of {teasers} teasers, no article text")
     if not any(block.element.name == "p" for block in blocks[article.start : article.end]):
         notes.append("no <p> paragraphs; read the text lines of the article's container")
     used: set[int] = set()
     head, dateline = _head_lines(blocks, article, hint, used)
-    lines = trim(_article_lines(blocks, article, used, notes) + _trailing_lines(blocks, article), notes)
+    author = meta_author(meta)
+    header_byline = _find_byline(blocks, _find_title(blocks, article, hint), _first_paragraph(blocks, article), used, author)
+    used.update(i for i in (header_byline,) if i is not None)
+    lines = trim(_article_lines(blocks, article, reader.spans, used, notes) + _trailing_lines(blocks, article), notes)
     title, dated = _text_labels(head, lines, hint, notes)
+    if header_byline is not None and not any(line.label == "byline" for line in lines):
+        block = blocks[header_byline]
+        lines.append(Line(block.text, block.key, -1, False, "byline"))  # bylines close the record, wherever the page prints them
+    lines = _signature_last(lines)
     published = published_time(meta, blocks[dateline].text if dateline is not None else None) or dated
     page = make_page(title, published, head + lines, notes, source)
     bylines = [block.text for block in page.blocks if block.label == "byline"]
     sources = [block.text for block in page.blocks if block.label == "source"]
     page.url = canonical_url(meta, url)
     page.language = page_language(meta, " ".join(block.text for block in page.blocks))
-    page.author = bylines[-1] if bylines else meta_author(meta)
+    page.author = author_name(bylines[-1]) if bylines else author
     page.source_line = sources[-1] if sources else None
     return page
 

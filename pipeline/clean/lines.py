@@ -76,7 +76,7 @@ _CAPTION_DATA = data_sections("captions")
 _SIGNATURE_DATA = data_sections("signatures")
 
 FURNITURE = _union(_FURNITURE_DATA["line"], re.IGNORECASE)
-_TAIL = _union(_FURNITURE_DATA["tail"], re.IGNORECASE)
+RELATED_HEADING = _union(_FURNITURE_DATA["tail"], re.IGNORECASE)
 _SEO = _union(_FURNITURE_DATA["seo"], re.IGNORECASE)
 _CRUMB = _union(_FURNITURE_DATA["crumb"], re.IGNORECASE)
 CREDIT = _union(_CAPTION_DATA["credit"])
@@ -204,7 +204,7 @@ def _cut_after_end(lines: list[Line], notes: list[str]) -> list[Line]:
         return lines
     for i in range(end + 1, len(lines)):
         line = lines[i]
-        if _TAIL.fullmatch(line.key):
+        if RELATED_HEADING.fullmatch(line.key):
             break
         if FURNITURE.fullmatch(line.key):
             continue
@@ -230,7 +230,7 @@ def _cut_related(lines: list[Line], notes: list[str]) -> list[Line]:
         if in_box and not line.paragraph:
             continue
         in_box = False
-        if started and _TAIL.fullmatch(line.key):
+        if started and RELATED_HEADING.fullmatch(line.key):
             if end is not None and i < end:
                 boxes, in_box = boxes + 1, True
                 continue
@@ -253,7 +253,7 @@ def _drop(lines: list[Line], notes: list[str], test: Callable[[Line], bool], wha
 
 def _is_furniture(line: Line) -> bool:
     """Menus, widgets, counters, form text, lone punctuation; also related headings above the article."""
-    return line.label is None and bool(FURNITURE.fullmatch(line.key) or _TAIL.fullmatch(line.key))
+    return line.label is None and bool(FURNITURE.fullmatch(line.key) or RELATED_HEADING.fullmatch(line.key))
 
 
 def _is_seo(line: Line) -> bool:

@@ -6,6 +6,7 @@ taken from them.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from typing import Any
 
 from bs4 import Tag
 
+from ..text.normalize import fold
 from ..text.read import looks_vietnamese
 from .lines import dateline_match, iso_time, line_key
 from .selectors import HTML_DATA
@@ -21,6 +23,9 @@ _TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,60}$")
 _DECLARED_URL = re.compile(r"""<(?:link|meta)\b[^>]*?\b(?:rel\s*=\s*["']?canonical\b|property\s*=\s*["']og:url\b)[^>]*>""", re.IGNORECASE)
 _URL_ATTR = re.compile(r"""\b(?:href|content)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _JSON_LD = "application/ld+json"
+_CREDIT_PARTS = re.compile(r"\s+[-–]\s+|;")  # `Minh Hương - Ban Tuyên giáo`, `NHẬT XUÂN;NGHI VŨ`
+_CREDIT_NOISE = re.compile(r"\([^()]*\)|^\s*(?:Theo|THEO)\s+")  # `(tổng hợp)`, a leading `Theo`
+_SITE_NAMES = ("og:site_name", "copyright", "application-name", "twitter:site")
 _LD_TYPES = frozenset(("Article", "NewsArticle", "BlogPosting", "Report", "WebPage", "ReportageNewsArticle"))
 
 
@@ -121,17 +126,46 @@ def page_language(meta: Metadata, text: str) -> str | None:
 
 
 def meta_author(meta: Metadata) -> str | None:
-    """The author a meta tag or JSON-LD names."""
+    """The person a meta tag or JSON-LD names as the author; the site's own name there is no author."""
     for name in HTML_DATA["author"]:
         value = meta.metas.get(name)
-        if value and value.strip() and not value.startswith("http"):
-            return " ".join(value.split())
+        if value and value.strip() and not value.startswith("http") and not _names_site(meta, value):
+            return author_name(value)
     for author in _ld_values(meta, "author"):
-        for item in _as_list(author):
-            name = item.get("name") if isinstance(item, dict) else item
-            if isinstance(name, str) and name.strip():
-                return " ".join(name.split())
+        names = [item.get("name") if isinstance(item, dict) else item for item in _as_list(author)]
+        names = [html.unescape(name) for name in names if isinstance(name, str) and name.strip() and not _names_site(meta, name)]
+        if names:
+            return author_name(" - ".join(names))
     return None
+
+
+def _squashed(text: str) -> str:
+    """A text's folded letters and digits only: `Dân Trí` and `dantri.com.vn` both hold `dantri`."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _names_site(meta: Metadata, value: str) -> bool:
+    """Whether an author value is the site's name or domain (`VCCorp.vn`, `Dân Trí`, `TUOI TRE ONLINE`)."""
+    squashed = _squashed(value)
+    host = re.sub(r"^https?://(?:www\.)?([^/.]+).*$", r"\1", meta.canonical or meta.metas.get("og:url") or "")
+    names = [meta.metas.get(name) or "" for name in _SITE_NAMES]
+    return "." in value or bool(squashed) and (
+        any(squashed in _squashed(name) for name in names) or bool(host) and _squashed(host) in squashed
+    )
+
+
+def author_name(credit: str) -> str:
+    """The person(s) of a byline without its decorations: `Hà Thu (tổng hợp)` → `Hà Thu`, `Theo Hồ Hương` → `Hồ Hương`,
+    `Minh Hương - Ban Tuyên giáo Huyện ủy` → `Minh Hương`; several people joined by ` - `."""
+    parts = [" ".join(_CREDIT_NOISE.sub(" ", part).split()) for part in _CREDIT_PARTS.split(html.unescape(credit))]
+    people = [part for part in parts if is_person(part)]
+    return " - ".join(people) if people else " ".join(credit.split())
+
+
+def is_person(text: str) -> bool:
+    """A person's name as bylines print it: two to five words, each capitalised."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(word[0].isupper() and word.isalpha() for word in words)
 
 
 def declared_url(html: str, within: int) -> str | None:

@@ -2,10 +2,12 @@
 NFD, several articles, listings, empty, cut-off and junk pages, site profiles, metadata."""
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "corpus" / "html"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
 GOLD = sorted(HTML.rglob("*.segments.json"))
-FAMILIES = {"liferay", "sharepoint", "tinhuy", "wordpress", "inhouse", "vnexpress"}
+# Layout families of the built pages (the older ones, and `table`, `mobile` of the failure kinds
+# under built/) and the national papers of the real pages under real/.
+FAMILIES = {"liferay", "sharepoint", "tinhuy", "wordpress", "inhouse", "vnexpress", "table", "mobile"}
+REAL_FAMILIES = {"vnexpress", "baochinhphu", "baodautu", "cafef", "dantri", "nld", "tuoitre", "vietnamnet"}
+FAILURE_KINDS = {"photo", "old_desktop", "related_inside", "short"}  # corpus/html/built/<kind>/
 SEEDS = {
     "000": "inhouse/baotintuc_seed000",
     "001": "sharepoint/dienbien_seed001",
@@ -30,6 +36,7 @@ SEEDS = {
     "003": "liferay/thainguyen_gov_seed003",
     "004": "inhouse/baodongnai_seed004",
 }
+WORDS = re.compile(r"\w+")
 
 
 def page_of(gold_path: Path) -> Path:
@@ -60,15 +67,28 @@ def body_text(page) -> str:
 # --- the fixtures: every layout family, against hand-checked gold ---------------------------------
 
 
-def test_clean_html_fixtures_cover_every_layout_family():
-    assert {gold_of(path)["family"] for path in GOLD} == FAMILIES
-    assert len(GOLD) >= 20
+def test_clean_html_fixtures_cover_every_layout_family_the_real_papers_and_each_failure_kind():
+    real = [path for path in GOLD if path.parent.name == "real"]
+    built = [path for path in GOLD if path.parent.name != "real"]
+    assert {gold_of(path)["family"] for path in built} == FAMILIES
+    assert {gold_of(path)["family"] for path in real} == REAL_FAMILIES and len(real) >= 9
+    for kind in FAILURE_KINDS:
+        pages = sorted((HTML / "built" / kind).glob("*.segments.json"))
+        assert len(pages) >= 3, kind
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.name.removesuffix(".segments.json"))
 def test_clean_html_fixture_segments_match_gold(gold_path):
     page = cleaned(page_of(gold_path))
     assert segments(page) == gold_segments(gold_of(gold_path))
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.name.removesuffix(".segments.json"))
+def test_clean_html_fixture_body_scores_at_least_0_90_token_f1(gold_path):
+    want = Counter(WORDS.findall(fold(" ".join(text for label, text in gold_segments(gold_of(gold_path)) if label in ("lead", "body")))))
+    got = Counter(WORDS.findall(body_text(cleaned(page_of(gold_path)))))
+    hit = sum((got & want).values())
+    assert hit and 2 * hit / (sum(got.values()) + sum(want.values())) >= 0.90
 
 
 @pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.name.removesuffix(".segments.json"))
@@ -420,3 +440,66 @@ def test_clean_html_profile_selectors_are_the_css_of_next_page():
     assert any(NOTICE in b.text for b in generic.blocks)
     assert not any(NOTICE in b.text for b in profiled.blocks) and LONG in [b.text for b in profiled.blocks]
     assert next_page_url(html, "https://huyenuy.example.vn/tin", "https://huyenuy.example.vn/tin", selector, 2) == "https://huyenuy.example.vn/p2"
+
+
+# --- what a block is, whatever its markup (issue 14's failure kinds, in small) --------------------
+
+PROSE = (
+    "Chi bộ thôn Tân Phú có 41 đảng viên, 3 năm liền đạt trong sạch, vững mạnh tiêu biểu. "
+    "Mỗi kỳ sinh hoạt, chi bộ chọn một việc dân quan tâm để bàn và giao cho từng đảng viên phụ trách."
+)
+CREDITED = "Một buổi sinh hoạt chuyên đề của Chi bộ thôn Tân Phú. (Ảnh: Thiện Vỹ)"
+
+
+def test_clean_html_prose_in_caption_markup_is_body_and_a_credited_line_is_a_caption():
+    photo = "<figure><img src='{0}.jpg'><figcaption>{1}</figcaption></figure>"
+    html = (
+        f"<html><body><h1>{TITLE}</h1><div class='content'><p><strong>{SAPO}</strong></p>"
+        f"{photo.format(1, PROSE)}{photo.format(2, CREDITED)}<p>{LONG}</p></div></body></html>"
+    )
+    page = clean_html(html)
+    assert [(b.label, b.text) for b in page.blocks][-3:] == [("body", PROSE), ("caption", CREDITED), ("body", LONG)]
+    assert "photo story: prose under the photos kept as body" in page.notes
+
+
+def _teasers(count: int) -> str:
+    return "".join(
+        f"<div class='item'><h3><a href='/t/{i}'>Đảng ủy xã số {i} kết nạp đảng viên mới trong dịp kỷ niệm</a></h3>"
+        f"<p>Hội nghị tổng kết công tác xây dựng Đảng năm nay của xã số {i}.</p></div>"
+        for i in range(count)
+    )
+
+
+def test_clean_html_short_article_among_teasers_is_an_article_and_teasers_alone_a_listing():
+    article = f"<h1>{TITLE}</h1><div class='date'>05/06/2024 10:15</div><p>{SAPO}</p><p>{LONG}</p><p>{LONG_2}</p>"
+    page = clean_html(f"<html><body><div class='main'>{article}{_teasers(12)}</div></body></html>")
+    assert [b.label for b in page.blocks] == ["title", "dateline", "lead", "body", "body"]
+    assert "read as an article beside 12 teasers: a headline, a dateline and running prose" in page.notes
+    with pytest.raises(EmptyPageError, match="a listing of 12 teasers"):
+        clean_html(f"<html><body><div class='main'><h1>Xây dựng Đảng</h1>{_teasers(12)}</div></body></html>")
+
+
+def test_clean_html_related_box_inside_the_article_is_dropped_and_the_article_read_on():
+    links = "".join(f"<li><a href='/x/{i}'>Hội An phát triển đảng viên trong học sinh trung học số {i}</a></li>" for i in range(3))
+    html = (
+        f"<html><body><h1>{TITLE}</h1><div class='entry-content'><p>{LONG}</p><p><strong>Xem thêm:</strong></p>"
+        f"<ul>{links}</ul><p>{LONG_2}</p></div></body></html>"
+    )
+    page = clean_html(html)
+    assert [b.text for b in page.blocks if b.label in ("lead", "body")] == [LONG, LONG_2]
+    assert "dropped 1 related-story box inside the article" in page.notes
+
+
+@pytest.mark.parametrize(
+    "byline, author",
+    [("Hà Thu (tổng hợp)", "Hà Thu"), ("Minh Hương - Ban Tuyên giáo Huyện ủy", "Minh Hương"), ("NHẬT XUÂN - NGHI VŨ", "NHẬT XUÂN - NGHI VŨ")],
+)
+def test_clean_html_author_is_the_bylines_person_without_decorations(byline, author):
+    html = f"<html><body><h1>{TITLE}</h1><div class='content'>{PARAGRAPHS}<p style='text-align:right'><b>{byline}</b></p></div></body></html>"
+    page = clean_html(html)
+    assert (page.blocks[-1].label, page.blocks[-1].text, page.author) == ("byline", byline, author)
+
+
+def test_clean_html_site_name_in_the_author_meta_is_no_author():
+    head = "<meta name='author' content='Dân Trí'><meta property='og:site_name' content='Báo điện tử Dân Trí'>"
+    assert clean_html(f"<html><head>{head}</head><body><article>{PARAGRAPHS}</article></body></html>").author is None

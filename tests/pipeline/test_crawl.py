@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import func, select, text
 
 from pipeline.crawl.crawl import crawl_sites, format_summary, load_sources, reprocess
-from pipeline.crawl.demo_site import Site, build_site, corpus_articles, serve, stop
+from pipeline.crawl.demo_site import Site, build_site, serve, stop
 from pipeline.crawl.discover import canonical_url, feed_items, listing_links, sitemap_items
 from pipeline.crawl.state import DONE, crawl_urls, summaries
 from pipeline.store import articles, facts, open_store
 from pipeline.store.search import search
 
-from .crawl_fixtures import FETCH_OPTIONS, ROOT, fault_site, sources_toml
+from .crawl_fixtures import FETCH_OPTIONS, family_pages, fault_site, pages, sources_toml
 
 FAULTS = {
     "robots_disallowed": 1,  # /private/ is never requested
@@ -146,8 +146,8 @@ def _papers(pages: list[list[bytes]], tmp_path: Path) -> tuple[list[Site], Path]
     return papers, sources
 
 def test_one_story_republished_by_two_papers_is_stored_per_site_linked_and_counted_once(tmp_path, db_url):
-    pages = corpus_articles(ROOT / "corpus")[10:13]
-    papers, sources = _papers([pages, pages], tmp_path)
+    story = pages("sharepoint/dienbien_seed001", "sharepoint/lamdong_dev11", "sharepoint/ninhbinh_dev13")
+    papers, sources = _papers([story, story], tmp_path)
     summary = crawl_sites(load_sources(sources), db_url, tmp_path / "archive")
     for paper in papers:
         stop(paper)
@@ -178,8 +178,7 @@ def test_a_backfill_walks_the_listings_back_to_since_and_no_further(tmp_path):
     from pipeline.clean import clean_html
     from pipeline.text.read import decode
 
-    pages = corpus_articles(ROOT / "corpus")
-    dated = sorted(pages, key=lambda body: clean_html(decode(body, "page"), "page").published or "", reverse=True)
+    dated = sorted(family_pages(), key=lambda body: clean_html(decode(body, "page"), "page").published or "", reverse=True)
     paper = serve({})
     paper.routes.update(build_site(paper.base, dated, per_page=4))  # six listing pages, newest first
     sources = tmp_path / "sources.toml"
@@ -202,8 +201,8 @@ def test_on_the_dask_task_runner_the_nightly_flow_crawls_a_site_per_worker_proce
 
     from flows import nightly
 
-    pages = corpus_articles(ROOT / "corpus")
-    papers, sources = _papers([pages[0:3], pages[3:6]], tmp_path)
+    served = family_pages()
+    papers, sources = _papers([served[0:3], served[3:6]], tmp_path)
     runner = DaskTaskRunner(cluster_kwargs={"processes": True, "n_workers": 2, "threads_per_worker": 1, "dashboard_address": None})
     options = {"sources_file": str(sources), "db": str(tmp_path / "dask.db"), "archive_dir": str(tmp_path / "archive")}
     with prefect_test_harness():
@@ -233,7 +232,7 @@ def _done(db: str) -> int:
 
 def test_killing_a_crawl_and_running_it_again_ends_as_an_uninterrupted_run(tmp_path):
     demo = serve({})
-    demo.routes.update(build_site(demo.base, corpus_articles(ROOT / "corpus")))
+    demo.routes.update(build_site(demo.base, family_pages()))
     sources = tmp_path / "sources.toml"
     sources.write_text(
         f'[[source]]\nname = "demo"\nstart_urls = ["{demo.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\n'
