@@ -62,10 +62,13 @@ class RobotsDisallowed(FetchError):
 
 
 class RobotsUnavailable(RobotsDisallowed):
-    """Raised before every request to a host whose robots.txt answered 5xx or not at all: RFC 9309 says disallow all, this run."""
+    """Raised before every request to a host whose robots.txt answered 5xx: RFC 9309 says disallow all, this run.
+
+    (When robots.txt could not be reached at all, the page fails with that cause: refused, DNS, timeout.)
+    """
 
     kind = "robots_unavailable"
-    cause = "robots.txt unreachable (5xx or no answer), host skipped this run"
+    cause = "robots.txt answered 5xx, host skipped this run"
     transient = True
 
 

@@ -28,11 +28,18 @@ CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each
 CRAWL_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included (each at most once)
 CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)
 
+# Reading input (files, fetched pages): caps that keep a huge or endless input from exhausting memory or time.
+READ_MAX_BYTES = 5_000_000  # a file longer than this is refused (pipes and devices are refused unread)
+TEXT_MAX_CHARS = 100_000  # an article's text is cut here before segmentation (~10 s of extraction; real articles are < 30,000)
+
 # Where a crawl reads its sites and writes its archive, and when the nightly crawl runs, unless told otherwise.
 SOURCES_FILE = "sources.toml"
 ARCHIVE_DIR = "data/archive"
 SCHEDULE_CRON = "0 2 * * *"
 SCHEDULE_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+# How long opening a database server may take before it is given up (one that accepts but never answers).
+STORE_CONNECT_TIMEOUT = 10  # seconds; a URL's own ?connect_timeout= wins
 
 # What --db accepts, as every command that takes it explains it.
 DB_HELP = "Database: a SQLite file path (default data/vnfacts.db) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."

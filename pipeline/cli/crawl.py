@@ -120,12 +120,15 @@ def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db:
     from ..crawl.crawl import load_sources
     from ..crawl.crawl import reprocess as run
 
-    sources = load_sources(sources_file) if sources_file else None
     try:
+        sources = load_sources(sources_file) if sources_file else None
         result = run(archive_dir, db, parse_since(since), sources)
     except VnfactsError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{result['articles']} archived articles, {result['changed']} changed, {result['facts']} facts written")
+    for line in result["unreadable"]:
+        click.echo(f"Error: {line}; skipped", err=True)
+    skipped = f", {len(result['unreadable'])} unreadable archive files skipped" if result["unreadable"] else ""
+    click.echo(f"{result['articles']} archived articles, {result['changed']} changed, {result['facts']} facts written{skipped}")
 
 
 def _schedule_options(command: Callable[..., None]) -> Callable[..., None]:

@@ -466,12 +466,16 @@ def crawl_sites(sources: list[Source], db: str | None, archive_dir: Path | str, 
     return close_crawl(crawl, results, started)
 
 
-def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = None, sources: list[Source] | None = None) -> dict[str, int]:
-    """Re-clean and re-extract every archived article (fetched on or after `since`) into the store, with no network."""
+def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = None, sources: list[Source] | None = None) -> dict[str, Any]:
+    """Re-clean and re-extract every archived article (fetched on or after `since`) into the store, with no network.
+
+    Counts articles, changed ones and facts; `unreadable` names each file that is not a readable WARC (skipped).
+    """
     by_name = {s.name: s for s in sources or []}
     profiles: dict[str, tuple[Profile, ...] | None] = {}
     latest: dict[str, Any] = {}
-    for item in archived_responses(archive_dir, since, kind="article"):
+    unreadable: list[str] = []
+    for item in archived_responses(archive_dir, since, kind="article", unreadable=unreadable):
         latest[item.requested] = item
     records = []
     for url, item in sorted(latest.items()):
@@ -483,4 +487,9 @@ def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = 
     stories = stories_of(engine, [r["url"] for r in records])
     records = [{**r, "story": stories[r["url"]]} if r["url"] in stories else r for r in records]
     results = list(load_records(engine, records, "reprocess", batch=100))
-    return {"articles": len(latest), "changed": sum(1 for _, n in results if n is not None), "facts": sum(n or 0 for _, n in results)}
+    return {
+        "articles": len(latest),
+        "changed": sum(1 for _, n in results if n is not None),
+        "facts": sum(n or 0 for _, n in results),
+        "unreadable": unreadable,
+    }

@@ -68,7 +68,7 @@ class Fetcher:
     deadline: float = settings.FETCH_DEADLINE
     session: requests.Session = field(default_factory=requests.Session)
     # per host: its rules, None (no robots.txt: allow all) or why it could not be read (disallow all this run)
-    robots: dict[str, Protego | str | None] = field(default_factory=dict)
+    robots: dict[str, Protego | FetchError | None] = field(default_factory=dict)
     locks: dict[str, threading.Lock] = field(default_factory=dict)
     next_time: dict[str, float] = field(default_factory=dict)
     guard: threading.Lock = field(default_factory=threading.Lock)
@@ -202,11 +202,11 @@ def _request(fetcher: Fetcher, url: str, headers: dict[str, str], events: Counte
     raise AssertionError("unreachable")
 
 
-def _read_robots(fetcher: Fetcher, robots_url: str, events: Counter[str]) -> Protego | str | None:
+def _read_robots(fetcher: Fetcher, robots_url: str, events: Counter[str]) -> Protego | FetchError | None:
     """A host's robots.txt as RFC 9309 reads it: rules, None (4xx, or too many redirects: allow all) or why it is unreachable.
 
     Up to ROBOTS_MAX_REDIRECTS redirects are followed and the first ROBOTS_MAX_BYTES parsed; a 5xx
-    (after retries), a timeout or a failed connection means disallow all for this run.
+    (after retries), a timeout or a failed connection is returned: disallow all for this run.
     """
     current = robots_url
     for _ in range(settings.ROBOTS_MAX_REDIRECTS + 1):
@@ -215,9 +215,9 @@ def _read_robots(fetcher: Fetcher, robots_url: str, events: Counter[str]) -> Pro
         try:
             answer = _request(fetcher, current, {}, events, cut_at=settings.ROBOTS_MAX_BYTES)
         except HttpStatusError as exc:
-            return f"answered HTTP {exc.status}"
+            return RobotsUnavailable(f"answered HTTP {exc.status}")
         except (FetchTimeout, ConnectionFailed, BrokenBody, DeadlineExceeded) as exc:
-            return f"unreachable ({exc.cause})"
+            return exc
         if answer.status in _REDIRECTS:
             current = urljoin(current, answer.headers.get("Location", ""))
             continue
@@ -228,13 +228,13 @@ def _read_robots(fetcher: Fetcher, robots_url: str, events: Counter[str]) -> Pro
 
 
 def _allowed(fetcher: Fetcher, url: str, events: Counter[str]) -> bool:
-    """Whether the host's robots.txt lets us fetch `url`; raises RobotsUnavailable while the host's robots.txt is unreachable."""
+    """Whether the host's robots.txt lets us fetch `url`; while it is unreachable, raise why (a transient failure: disallow all)."""
     host = host_of(url)
     if host not in fetcher.robots:
         fetcher.robots[host] = _read_robots(fetcher, f"{urlsplit(url).scheme}://{host}/robots.txt", events)
     rules = fetcher.robots[host]
-    if isinstance(rules, str):
-        raise RobotsUnavailable(f"{url}: not fetched, the host's robots.txt {rules} (RFC 9309: disallow all)")
+    if isinstance(rules, FetchError):
+        raise type(rules)(f"{url}: not fetched, the host's robots.txt is unreachable ({rules}; RFC 9309: disallow all)")
     return rules is None or rules.can_fetch(url, fetcher.user_agent)
 
 

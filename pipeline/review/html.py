@@ -68,7 +68,7 @@ def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
         fields = "<br>".join(f"{html.escape(k)}: {html.escape(str(v))}" for k, v in values.items() if v is not None)
         review = " ".join(html.escape(str(line.get(k))) for k in ("reviewer", "reviewed_at", "note") if line.get(k))
         rows.append(
-            f'<tr class="status-{line["status"]}" data-fact-id="{html.escape(line.get("fact_id") or "")}">'
+            f'<tr class="status-{html.escape(str(line["status"]))}" data-fact-id="{html.escape(line.get("fact_id") or "")}">'
             f'<td style="background:{COLORS[line["type"]]}">{html.escape(name)}</td><td>{html.escape(line.get("span") or "")}</td>'
             f"<td>{fields}</td><td>{review}</td></tr>"
         )

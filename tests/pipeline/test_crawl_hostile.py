@@ -130,7 +130,7 @@ def test_robots_txt_is_read_as_rfc_9309_says(robots, articles, private, tmp_path
     assert first.new_articles == articles and ("/private/bai-mat-90.html" in site.hits) == private
     if articles == 0:
         assert first.failed_sites == ["paper"] and first.errors["robots_unavailable"] >= 1 and set(site.hits) == {"/robots.txt"}
-        assert "robots.txt unreachable" in format_summary(first) and second.failed_sites == ["paper"]  # tried again next run, still closed
+        assert "robots.txt answered 5xx" in format_summary(first) and second.failed_sites == ["paper"]  # tried again next run, still closed
 
 
 BAD_ENTRIES = {
