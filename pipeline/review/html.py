@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from ..errors import ReviewFileError
 from ..store import articles
-from .files import own_fields, read_lines
+from .files import STATUSES, own_fields, read_lines
 
 __all__ = ["COLORS", "label", "render_article", "write_pages"]
 
@@ -89,6 +89,9 @@ def write_pages(engine: Engine, batch: Path, out: Path) -> list[Path]:
     for lineno, line in read_lines(batch):
         if not isinstance(line, dict) or line.get("type") not in COLORS:
             problems.append(f"{batch}:{lineno}: {line if isinstance(line, ReviewFileError) else 'not a review line of a known fact type'}")
+            continue
+        if line.get("status") not in STATUSES:
+            problems.append(f"{batch}:{lineno}: unknown review status {str(line.get('status'))[:80]!r} (one of {', '.join(STATUSES)})")
             continue
         by_article.setdefault(line.get("article_id"), []).append(line)
     with engine.connect() as conn:
