@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import multiprocessing
+import re
 import time
 import tomllib
 from collections.abc import Callable, Iterable
