@@ -30,7 +30,7 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_extract_survives_a_pipe_a_device_a_huge_file_and_a_file_name_that_is_not_utf8(tmp_path):
+def test_extract_survives_a_pipe_a_device_a_huge_file_an_unreadable_file_and_a_file_name_that_is_not_utf8(tmp_path):
     (tmp_path / "good.txt").write_text(PAGE, encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.txt")  # nobody writes to it: opening it would wait for ever
     (tmp_path / "huge.txt").write_bytes(b"x" * 30_000_000)  # one 30 MB line
@@ -38,15 +38,17 @@ def test_extract_survives_a_pipe_a_device_a_huge_file_and_a_file_name_that_is_no
     with open(latin, "wb") as stream:
         stream.write(PAGE.encode("utf-8"))
     out = tmp_path / "out" / "records.jsonl"
-    args = [VNFACTS, "extract", tmp_path / "good.txt", tmp_path / "pipe.txt", "/dev/zero", tmp_path / "huge.txt", latin, "--out", out]
+    unreadable = "/proc/self/mem"  # a regular file no one, root included, can read from its start
+    args = [VNFACTS, "extract", tmp_path / "good.txt", tmp_path / "pipe.txt", "/dev/zero", tmp_path / "huge.txt", latin, unreadable, "--out", out]
     run = subprocess.run([os.fsencode(a) if not isinstance(a, bytes) else a for a in args], capture_output=True, timeout=300)
     assert run.returncode == 0 and b"Traceback" not in run.stderr, run.stderr.decode(errors="replace")
     records = {r["article_id"]: r for r in _lines(out)}
-    assert set(records) == {"good", "pipe", "zero", "huge", "b\\xe1o"}
+    assert set(records) == {"good", "pipe", "zero", "huge", "b\\xe1o", "mem"}
+    assert "cannot be read" in records["mem"]["error"]
     assert "not a regular file" in records["pipe"]["error"] and "not a regular file" in records["zero"]["error"]
     assert "READ_MAX_BYTES" in records["huge"]["error"]
     assert "error" not in records["b\\xe1o"] and records["b\\xe1o"]["facts"]
-    assert b"2 of 5 articles extracted" in run.stderr
+    assert b"2 of 6 articles extracted" in run.stderr
 
 
 def test_extract_cuts_a_long_text_at_text_max_chars_and_notes_it(tmp_path, monkeypatch):

@@ -70,8 +70,8 @@ def test_a_first_load_killed_mid_migration_leaves_no_half_schema_and_a_rerun_loa
     engine.dispose()
 
 
-def test_two_loads_at_once_on_a_new_database_both_succeed(tmp_path):
-    db = str(tmp_path / "both.db")
+def test_two_loads_at_once_on_a_new_database_both_succeed(tmp_path, db_url):
+    db = db_url
     same = _records(tmp_path / "same.jsonl", 150)
     other = _records(tmp_path / "other.jsonl", 150, prefix="b")
     loads = [subprocess.Popen([VNFACTS, "load", str(path), "--db", db], stderr=subprocess.PIPE, text=True) for path in (same, same, other)]

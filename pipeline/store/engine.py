@@ -129,7 +129,7 @@ def migrate(engine: Engine) -> None:
     from alembic import command
 
     if engine.dialect.name != "sqlite":
-        with engine.begin() as connection:  # PostgreSQL's DDL is transactional as it is
+        with writing(engine) as connection:  # PostgreSQL's DDL is transactional; the lock makes two first loads take turns
             command.upgrade(_alembic_config(connection), "head")
         return
     with engine.connect() as connection:

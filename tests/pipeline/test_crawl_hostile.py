@@ -172,7 +172,10 @@ def test_bad_sources_entries_are_reported_all_at_once_and_skipped_while_the_good
     assert set(summary) == {"pages_fetched", "new_articles", "facts", "errors", "hosts", "seconds", "failed", "failed_sites", "sites", "run_id", "archive"}
 
 
-def test_the_nightly_flow_logs_each_bad_entry_and_runs_the_good_ones(tmp_path, capfd):
+def test_the_nightly_flow_logs_each_bad_entry_and_runs_the_good_ones(tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+    from prefect.logging.handlers import APILogHandler
     from prefect.testing.utilities import prefect_test_harness
 
     from flows import nightly
@@ -180,11 +183,14 @@ def test_the_nightly_flow_logs_each_bad_entry_and_runs_the_good_ones(tmp_path, c
     site = _robots_site({"/robots.txt": (404, {}, b"")})
     sources = _sources(tmp_path, _entry("good", site.base) + _entry("count", site.base, max_pages='"many"'))
     with prefect_test_harness():
-        summary = nightly(sources_file=str(sources), db=str(tmp_path / "n.db"), archive_dir=str(tmp_path / "a"), fetch_options=FETCH_OPTIONS)
+        state = nightly(sources_file=str(sources), db=str(tmp_path / "n.db"), archive_dir=str(tmp_path / "a"), fetch_options=FETCH_OPTIONS, return_state=True)
+        APILogHandler().flush()  # the logs reach the API in batches: send what is queued
+        with get_client(sync_client=True) as client:
+            logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[state.state_details.flow_run_id])))
     stop(site)
+    summary = state.result()
     assert summary.sites["good"].new_articles == 3 and summary.failed_sites == ["count"]
-    logged = [line for line in capfd.readouterr().err.splitlines() if "| ERROR" in line]
-    assert len(logged) == 1 and logged[0].endswith(f"{sources}: source count: max_pages: must be int, not 'many'")
+    assert [log.message for log in logs if log.level >= 40] == [f"{sources}: source count: max_pages: must be int, not 'many'"]
 
 
 def test_a_gzip_answer_cut_mid_stream_is_a_counted_failure(tmp_path):
