@@ -8,6 +8,7 @@ retried failures that ended well are counted in the caller's `events` counter.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections import Counter
@@ -74,6 +75,45 @@ class Fetcher:
     guard: threading.Lock = field(default_factory=threading.Lock)
 
 
+# The socket each thread is sending its request on, so a deadline timer can cut a response still in its headers.
+_SOCKETS: dict[int, object] = {}
+
+
+class _WatchedHTTP(urllib3.connection.HTTPConnection):
+    """An HTTP connection that notes its socket for the calling thread at each request."""
+
+    def request(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        """Send the request, noting which socket this thread now waits on."""
+        super().request(*args, **kwargs)  # type: ignore[arg-type]
+        _SOCKETS[threading.get_ident()] = self.sock
+
+
+class _WatchedHTTPS(urllib3.connection.HTTPSConnection, _WatchedHTTP):
+    """The HTTPS twin of `_WatchedHTTP`."""
+
+
+class _WatchedPool(urllib3.HTTPConnectionPool):
+    """A pool of watched HTTP connections."""
+
+    ConnectionCls = _WatchedHTTP
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    """A pool of watched HTTPS connections."""
+
+    ConnectionCls = _WatchedHTTPS
+
+
+def _cut(thread: int, expired: threading.Event) -> None:
+    """At the deadline: shut the socket `thread` waits on, so a server trickling even its headers lets go."""
+    expired.set()
+    sock = _SOCKETS.get(thread)
+    try:
+        sock.shutdown(socket.SHUT_RDWR)  # type: ignore[union-attr]
+    except (AttributeError, OSError):
+        pass
+
+
 def host_of(url: str) -> str:
     """The host:port a URL is served from, lower case: the unit of politeness."""
     return urlsplit(url).netloc.lower()
@@ -84,6 +124,7 @@ def make_fetcher(hosts: dict[str, float], **overrides: object) -> Fetcher:
     fetcher = Fetcher(hosts=frozenset(hosts), delay=dict(hosts), **overrides)  # type: ignore[arg-type]
     fetcher.session.headers["User-Agent"] = fetcher.user_agent
     adapter = requests.adapters.HTTPAdapter(pool_connections=max(len(hosts), 1), pool_maxsize=1, max_retries=0)
+    adapter.poolmanager.pool_classes_by_scheme = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
     fetcher.session.mount("http://", adapter)
     fetcher.session.mount("https://", adapter)
     return fetcher
@@ -151,6 +192,10 @@ def _request_once(fetcher: Fetcher, url: str, headers: dict[str, str], cut_at: i
     with _lock(fetcher, host):
         _wait_turn(fetcher, host)
         deadline = time.monotonic() + fetcher.deadline
+        expired = threading.Event()
+        timer = threading.Timer(fetcher.deadline + 1.0, _cut, (threading.get_ident(), expired))  # the body loop checks first
+        timer.daemon = True
+        timer.start()
         try:
             with fetcher.session.get(url, headers=headers, timeout=fetcher.timeout, stream=True, allow_redirects=False) as response:
                 if response.status_code in _REDIRECTS or response.status_code == 429 or response.status_code >= 400:
@@ -158,13 +203,26 @@ def _request_once(fetcher: Fetcher, url: str, headers: dict[str, str], cut_at: i
                     body = b""
                 else:
                     body = _read_capped(response, cut_at or fetcher.max_bytes, url, deadline, cut=cut_at is not None)
+                if expired.is_set():  # cut mid-headers, the answer may look whole: it is not
+                    raise BrokenBody(f"{url}: cut at the deadline")
                 return Fetched(url, url, response.status_code, dict(response.headers), body)
-        except requests.Timeout:
-            raise FetchTimeout(f"{url}: timed out after {fetcher.timeout} s") from None
-        except requests.ConnectionError as exc:
-            if "timed out" in str(exc).lower():
-                raise FetchTimeout(f"{url}: timed out after {fetcher.timeout} s") from None
-            raise _connection_failure(url, exc) from None
+        except (requests.RequestException, BrokenBody) as exc:
+            raise _failure(url, exc, fetcher.timeout, expired.is_set()) from None
+        finally:
+            timer.cancel()
+
+
+def _failure(url: str, exc: Exception, timeout: float, expired: bool) -> FetchError:
+    """What a failed request was: over the deadline (its socket was cut), a timeout, a broken body or a connection failure."""
+    if expired:
+        return DeadlineExceeded(f"{url}: response not complete within its overall deadline (FETCH_DEADLINE)")
+    if isinstance(exc, BrokenBody):
+        return exc
+    if isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower():
+        return FetchTimeout(f"{url}: timed out after {timeout} s")
+    if isinstance(exc, requests.ConnectionError):
+        return _connection_failure(url, exc)
+    return BrokenBody(f"{url}: answer malformed ({type(exc).__name__})")
 
 
 def _connection_failure(url: str, exc: requests.ConnectionError) -> ConnectionFailed:

@@ -46,6 +46,17 @@ def trickle(body: bytes, every: float) -> Writer:
     return write
 
 
+def trickled_headers(every: float) -> Writer:
+    """A status line, then header bytes one every `every` seconds, never ending the headers."""
+
+    def write(conn: socket.socket, stopping: threading.Event) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nX-Pad: ")
+        while not stopping.wait(every):
+            conn.sendall(b"a")
+
+    return write
+
+
 def _serve_one(site: RawSite, conn: socket.socket) -> None:
     """Read one request head and send what its path's route says, then close."""
     with conn:

@@ -19,7 +19,7 @@ from pipeline.errors import ConfigError
 from pipeline.store import open_store
 
 from .crawl_fixtures import FETCH_OPTIONS, HTML, ROOT
-from .raw_server import answer, head, serve_raw, stop_raw, trickle
+from .raw_server import answer, head, serve_raw, stop_raw, trickle, trickled_headers
 
 FAST = {**FETCH_OPTIONS, "retries": 1, "deadline": 1.0}  # the trickle sends a byte every 0.1 s: each read in time, the whole never
 PAGES = corpus_articles(ROOT / "corpus")
@@ -40,10 +40,10 @@ def _entry(name: str, base: str, **fields: str) -> str:
 
 @pytest.fixture
 def raw():
-    """A site whose articles break off, are badly chunked or gzipped, or trickle; with a cut feed and a self-naming sitemap index."""
+    """A site whose articles break off, are badly chunked or gzipped, or trickle (body or headers); a cut feed; a self-naming sitemap index."""
     site = serve_raw({})
     base = site.base
-    listing = "".join(f'<a href="/tin/{name}">x</a>' for name in ("cut-10.html", "chunk-11.html", "gzip-12.html", "trickle-13.html", "good-14.html"))
+    listing = "".join(f'<a href="/tin/{name}">x</a>' for name in ("cut-10.html", "chunk-11.html", "gzip-12.html", "trickle-13.html", "good-14.html", "headers-16.html"))
     feed = f"<rss><channel><item><link>{base}/tin/ca</item><item><link>{base}/tin/good-15.html</link></item></channel></rss>"
     index = f"<sitemapindex><sitemap><loc>{base}/sitemap.xml</loc></sitemap><sitemap><loc>{base}/sitemap2.xml</loc></sitemap></sitemapindex>"
     site.routes.update(
@@ -53,6 +53,7 @@ def raw():
             "/tin/chunk-11.html": head("200 OK", {"Transfer-Encoding": "chunked", "Connection": "close"}) + b"zz\r\nnot a chunk\r\n0\r\n\r\n",
             "/tin/gzip-12.html": head("200 OK", {"Content-Encoding": "gzip", "Content-Length": "40", "Connection": "close"}) + b"\x1f\x8b" + b"garbage!" * 4 + b"xx",
             "/tin/trickle-13.html": trickle(PAGES[11], 0.1),
+            "/tin/headers-16.html": trickled_headers(0.1),  # its headers never end
             "/tin/good-14.html": answer(PAGES[12]),
             "/tin/good-15.html": answer(PAGES[13]),
             "/rss.xml": answer(feed.encode(), "application/rss+xml"),
@@ -71,18 +72,18 @@ def test_cut_badly_chunked_badly_gzipped_and_trickling_bodies_are_counted_and_ev
     hits = dict(raw.hits)
     second = crawl_sites(load_sources(sources), db, tmp_path / "archive", **FAST)
 
-    assert first.errors["broken_body"] == 3 and first.errors["deadline"] == 1  # cut, bad chunking, bad gzip; the trickle
+    assert first.errors["broken_body"] == 3 and first.errors["deadline"] == 2  # cut, bad chunking, bad gzip; the two trickles
     assert first.new_articles == 2 and not first.failed_sites  # good-14 from the listing, good-15 from the cut feed
     assert "/tin/ca" not in hits and first.errors["broken_feed_item"] == 1  # the cut link is never fetched
     assert hits["/sitemap.xml"] == 1 and hits["/sitemap2.xml"] == 1  # the index naming itself is read once
-    assert hits["/tin/trickle-13.html"] == 1  # a response over the deadline is not retried within the run
+    assert hits["/tin/trickle-13.html"] == hits["/tin/headers-16.html"] == 1  # a response over the deadline is not retried within the run
     assert "body cut off or malformed" in format_summary(first) and "over the overall deadline" in format_summary(first)
     engine = open_store(db)
     with engine.connect() as conn:
         failed = dict(conn.execute(select(crawl_urls.c.url, crawl_urls.c.attempts).where(crawl_urls.c.status == FAILED)).all())
     engine.dispose()
-    assert {url.rsplit("/", 1)[1] for url in failed} == {"cut-10.html", "chunk-11.html", "gzip-12.html", "trickle-13.html"}
-    assert second.errors["broken_body"] == 3 and second.errors["deadline"] == 1 and second.new_articles == 0  # tried again, finished again
+    assert {url.rsplit("/", 1)[1] for url in failed} == {"cut-10.html", "chunk-11.html", "gzip-12.html", "trickle-13.html", "headers-16.html"}
+    assert second.errors["broken_body"] == 3 and second.errors["deadline"] == 2 and second.new_articles == 0  # tried again, finished again
 
 
 def _robots_site(robots: dict) -> object:
