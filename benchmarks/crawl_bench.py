@@ -71,9 +71,9 @@ def main() -> None:
         stop(site)
     requests = max(sum(site.hits.values()) for site in sites)
     bound = requests * args.delay
-    print(f"{args.hosts} hosts × {args.articles} articles, delay {args.delay} s: {summary['new_articles']} articles, {summary['pages_fetched']} pages")
+    print(f"{args.hosts} hosts × {args.articles} articles, delay {args.delay} s: {summary.new_articles} articles, {summary.pages_fetched} pages")
     print(f"wall {wall:.1f} s; politeness bound {bound:.1f} s ({requests} requests on the slowest host × {args.delay} s): {wall / bound:.2f}× the bound (target ≤ 1.3×)")
-    print(f"CPU {cpu:.1f} s (parser processes included), {1000 * cpu / max(summary['new_articles'], 1):.1f} ms per article")
+    print(f"CPU {cpu:.1f} s (parser processes included), {1000 * cpu / max(summary.new_articles, 1):.1f} ms per article")
 
 
 if __name__ == "__main__":

@@ -7,12 +7,14 @@ into a record with an `error` field, so a batch goes on past it.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from extractors import extract_facts
 
+from . import settings
 from .clean import Block, Page, clean_html, clean_text
 from .errors import VnfactsError
 from .text.normalize import normalize
@@ -52,6 +54,11 @@ def _normalized(value: str | None) -> str | None:
 def extract_page(page: Page, article_id: str, source: str) -> dict[str, Any]:
     """The record of one cleaned page: its normalised text, segments and facts."""
     text, segments = assemble(page.blocks)
+    notes = list(page.notes)
+    if len(text) > settings.TEXT_MAX_CHARS:
+        notes.append(f"text cut at {settings.TEXT_MAX_CHARS} of {len(text)} characters (TEXT_MAX_CHARS)")
+        text = text[: settings.TEXT_MAX_CHARS]
+        segments = [{**s, "end": min(s["end"], len(text))} for s in segments if s["start"] < len(text)]
     doc = segment(text)
     doc.user_data["published"] = page.published
     facts = extract_facts(doc, article_id)
@@ -66,7 +73,7 @@ def extract_page(page: Page, article_id: str, source: str) -> dict[str, Any]:
         "source_line": _normalized(page.source_line),
         "text": text,
         "segments": segments,
-        "notes": page.notes,
+        "notes": notes,
         "facts": [fact.as_dict() for fact in facts],
     }
 
@@ -74,7 +81,7 @@ def extract_page(page: Page, article_id: str, source: str) -> dict[str, Any]:
 def process_file(path: Path | str) -> dict[str, Any]:
     """Read, clean and extract one file; a bad file gives a record with an `error` naming the problem."""
     path = Path(path)
-    article_id, source = path.stem, str(path)
+    article_id, source = _printable(path.stem), _printable(str(path))
     try:
         raw, kind = read_document(path)
         page = clean_html(raw, source) if kind == "html" else clean_text(raw, source)
@@ -82,6 +89,11 @@ def process_file(path: Path | str) -> dict[str, Any]:
     except VnfactsError as exc:
         log.warning("discarding: %s", exc)
         return {"article_id": article_id, "source": source, "error": str(exc), "facts": []}
+
+
+def _printable(name: str) -> str:
+    """A file name as text that can be written out: bytes that are not UTF-8 shown as \\xNN escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def input_files(paths: Iterable[Path | str]) -> list[Path]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 __all__ = [
     "VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "RecordsError", "StoreError", "QueryError",
     "FetchError", "RobotsDisallowed", "OffHostError", "TooManyRedirects", "TooLargeError", "HttpStatusError", "FetchTimeout",
-    "ConnectionFailed", "DnsFailure", "ConnectionRefused", "ConfigError", "cause_of",
+    "ConnectionFailed", "DnsFailure", "ConnectionRefused", "BrokenBody", "DeadlineExceeded", "RobotsUnavailable", "ConfigError",
+    "cause_of",
 ]
 
 
@@ -58,6 +59,17 @@ class RobotsDisallowed(FetchError):
 
     kind = "robots_disallowed"
     cause = "disallowed by robots.txt"
+
+
+class RobotsUnavailable(RobotsDisallowed):
+    """Raised before every request to a host whose robots.txt answered 5xx: RFC 9309 says disallow all, this run.
+
+    (When robots.txt could not be reached at all, the page fails with that cause: refused, DNS, timeout.)
+    """
+
+    kind = "robots_unavailable"
+    cause = "robots.txt answered 5xx, host skipped this run"
+    transient = True
 
 
 class OffHostError(FetchError):
@@ -119,6 +131,22 @@ class ConnectionRefused(ConnectionFailed):
 
     kind = "refused"
     cause = "refused connection"
+
+
+class BrokenBody(FetchError):
+    """Raised when a body breaks off before its Content-Length, or its chunking or compression is malformed."""
+
+    kind = "broken_body"
+    cause = "body cut off or malformed (truncated, bad chunking or bad gzip)"
+    transient = True
+
+
+class DeadlineExceeded(FetchError):
+    """Raised when one response takes longer in all than the overall deadline (a server trickling bytes)."""
+
+    kind = "deadline"
+    cause = "response over the overall deadline"
+    transient = True
 
 
 def _fetch_errors(cls: type[FetchError] = FetchError) -> list[type[FetchError]]:

@@ -34,15 +34,19 @@ from prefect.types.entrypoint import EntrypointType
 from . import settings
 from .crawl.crawl import (
     Crawl,
+    RunSummary,
+    SiteSummary,
     Source,
     close_crawl,
     close_run,
     crawl_site,
     crawl_site_alone,
     format_summary,
-    load_sources,
     new_summary,
     open_crawl,
+    read_sources,
+    skipped_summary,
+    source_errors,
     summary_rows,
 )
 from .errors import ConfigError, VnfactsError
@@ -52,13 +56,13 @@ __all__ = ["nightly", "backfill", "serve_flows", "check_schedule", "demo_sources
 
 
 @task(cache_policy=NO_CACHE)
-def site_task(crawl: Crawl, source: Source) -> dict[str, Any]:
+def site_task(crawl: Crawl, source: Source) -> SiteSummary:
     """Crawl one site with the run's shared store, fetcher and archive: discover, then fetch, parse and store each new article."""
     return crawl_site(crawl, source)
 
 
 @task(retries=1, retry_delay_seconds=60, cache_policy=NO_CACHE)
-def site_task_alone(source: Source, db: str | None, archive_dir: str, run_id: int, options: dict[str, Any]) -> dict[str, Any]:
+def site_task_alone(source: Source, db: str | None, archive_dir: str, run_id: int, options: dict[str, Any]) -> SiteSummary:
     """Crawl one whole site wherever the task runner sends it (a Dask worker), with its own store connection, fetcher and WARC file."""
     return crawl_site_alone(source, db, archive_dir, run_id, **options)
 
@@ -69,7 +73,7 @@ def _spread() -> bool:
     return context is not None and not isinstance(context.task_runner, ThreadPoolTaskRunner)
 
 
-def _results(futures: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def _results(futures: dict[str, Any]) -> dict[str, SiteSummary]:
     """Each site's summary; a site whose task raised is a failed site, counted by the exception's name."""
     summaries = {}
     for name, future in futures.items():
@@ -77,45 +81,53 @@ def _results(futures: dict[str, Any]) -> dict[str, dict[str, Any]]:
             summaries[name] = future.result()
         except Exception as exc:  # a site's crash must not lose the other sites' summaries
             summaries[name] = new_summary()
-            summaries[name]["errors"][type(exc).__name__] += 1
-            summaries[name]["failed"] = True
+            summaries[name].errors[type(exc).__name__] += 1
+            summaries[name].failed = True
     return summaries
 
 
-def _crawl_together(sources: list[Source], db: str | None, archive_dir: str, options: dict[str, Any]) -> dict[str, Any]:
+def _crawl_together(sources: list[Source], skipped: dict[str, list[str]], db: str | None, archive_dir: str, options: dict[str, Any]) -> RunSummary:
     """A run with a task per site on threads, sharing the run's store, fetcher and WARC file."""
     started = time.monotonic()
     crawl = open_crawl(sources, db, archive_dir, **options)
     summaries = _results({source.name: site_task.submit(crawl, source) for source in sources})
+    summaries.update({name: skipped_summary(problems) for name, problems in skipped.items()})
     return close_crawl(crawl, summaries, started)
 
 
-def _crawl_spread(sources: list[Source], db: str | None, archive_dir: str, options: dict[str, Any]) -> dict[str, Any]:
+def _crawl_spread(sources: list[Source], skipped: dict[str, list[str]], db: str | None, archive_dir: str, options: dict[str, Any]) -> RunSummary:
     """A run with a task per site in other processes, each with its own store connection, fetcher and WARC file."""
     started = time.monotonic()
     engine = open_store(db, create=True)
     run_id = start_run(engine, "crawl")
     summaries = _results({source.name: site_task_alone.submit(source, db, archive_dir, run_id, options) for source in sources})
+    summaries.update({name: skipped_summary(problems) for name, problems in skipped.items()})
     return close_run(engine, run_id, summaries, started)
 
 
-def _publish(name: str, summary: dict[str, Any]) -> None:
+def _publish(name: str, summary: RunSummary) -> None:
     """Log the run summary last, as an aligned table, and publish it as a table artifact the Prefect UI shows."""
     logger = get_run_logger()
     logger.info("Run summary:\n%s", format_summary(summary))
     rows = summary_rows(summary)
-    description = f"{name}: {summary['new_articles']} new articles, {summary['pages_fetched']} pages, {round(summary['seconds'])} s"
+    description = f"{name}: {summary.new_articles} new articles, {summary.pages_fetched} pages, {round(summary.seconds)} s"
     create_table_artifact(rows, key=f"{name}-summary", description=description)
 
 
 def _run(
     name: str, sources_file: str, only: list[str] | None, db: str | None, archive_dir: str, options: dict[str, Any], max_pages: int | None = None
-) -> dict[str, Any] | State:
-    """Load the sources and crawl them; a configuration error fails the run with its cause in one log line."""
+) -> RunSummary | State:
+    """Load the sources and crawl them; a configuration error fails the run with its cause in one log line.
+
+    Each problem of a bad sources entry is one error line of the run's log; that entry is skipped
+    (a failed site in the summary) and the others run.
+    """
     logging.getLogger("prefect.task_runs").setLevel(logging.WARNING)  # a line per site task says nothing the summary does not
     logger = get_run_logger()
     try:
-        sources = _sources(sources_file, only)
+        sources, skipped = _sources(sources_file, only)
+        for line in source_errors(sources_file, skipped):
+            logger.error("%s", line)
         if max_pages is not None:
             sources = [dataclasses.replace(source, max_pages=max_pages) for source in sources]
         open_store(db, create=True).dispose()  # a bad database URL fails here, before any site is fetched
@@ -124,22 +136,24 @@ def _run(
         logger.error("%s", cause)
         return Failed(message=cause)
     crawl = _crawl_spread if _spread() else _crawl_together
-    summary = crawl(sources, db, archive_dir, options)
+    summary = crawl(sources, skipped, db, archive_dir, options)
     _publish(name, summary)
-    if summary["failed_sites"] and len(summary["failed_sites"]) == len(sources):
-        return Failed(message=f"every site failed: {', '.join(summary['failed_sites'])}", data=summary)
-    return Completed(message=f"{summary['new_articles']} new articles", data=summary)
+    if summary.failed_sites and len(summary.failed_sites) == len(summary.sites):
+        return Failed(message=f"every site failed: {', '.join(summary.failed_sites)}", data=summary)
+    return Completed(message=f"{summary.new_articles} new articles", data=summary)
 
 
-def _sources(sources_file: str, only: list[str] | None) -> list[Source]:
-    """The sources to crawl; a missing or empty file, or an unknown name in `only`, is a ConfigError."""
+def _sources(sources_file: str, only: list[str] | None) -> tuple[list[Source], dict[str, list[str]]]:
+    """The sources to crawl and the bad entries skipped; a missing or empty file, no good entry, or an unknown name in `only` is a ConfigError."""
     path = Path(sources_file)
     if not path.is_file():
         raise ConfigError(f"{sources_file}: sources file not found")
-    sources = load_sources(path, only or ())
-    if not sources:
+    sources, skipped = read_sources(path, only or ())
+    if not sources and not skipped:
         raise ConfigError(f"{sources_file}: no source named {', '.join(only)}" if only else f"{sources_file}: no [[source]] entry")
-    return sources
+    if not sources:
+        raise ConfigError(f"{sources_file}: every entry is bad: " + "; ".join(source_errors(sources_file, skipped)))
+    return sources, skipped
 
 
 @flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=settings.CRAWL_PARALLEL_HOSTS))
@@ -151,7 +165,7 @@ def nightly(
     max_articles: int | None = None,
     only: list[str] | None = None,
     fetch_options: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> RunSummary:
     """Crawl every configured site once: the new articles since the last run, archived, extracted and stored."""
     options = {"since": since, "max_articles": max_articles, **(fetch_options or {})}
     return _run("nightly", sources_file, only, db, archive_dir, options)
@@ -166,7 +180,7 @@ def backfill(
     only: list[str] | None = None,
     max_pages: int = settings.CRAWL_BACKFILL_PAGES,
     fetch_options: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> RunSummary:
     """Walk each site's listings back to `since` (no stop on already-seen links), and feed and sitemap items as far.
 
     Each listing page's articles are stored as the page is read, and the walk stops at the first

@@ -35,12 +35,16 @@ FETCH_MAX_RETRY_AFTER = 120.0  # a longer Retry-After than this is cut to it
 FETCH_MAX_BYTES = 5_000_000  # a body decoding to more bytes than this is refused
 FETCH_MAX_REDIRECTS = 5  # hops followed before a redirect chain is given up
 FETCH_CHUNK = 65536  # bytes read at a time from a streamed body
+FETCH_DEADLINE = 120.0  # seconds one response may take in all, headers to last byte (a trickling server is cut off)
+ROBOTS_MAX_BYTES = 512_000  # the first 500 KiB of a robots.txt are parsed, the rest ignored (RFC 9309)
+ROBOTS_MAX_REDIRECTS = 5  # redirects followed to a robots.txt; more and it counts as missing (RFC 9309)
 
 CRAWL_MAX_PAGES = 5  # listing pages per site and run
 CRAWL_STOP_AFTER_SEEN = 20  # already stored links in a row that end a site's discovery
 CRAWL_BACKFILL_PAGES = 200  # listing pages a backfill walks per start page at most (it stops earlier at `since`)
 CRAWL_MAX_ATTEMPTS = 3  # runs in which a URL that failed for a transient reason is tried again
 CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each (threads mostly wait)
+CRAWL_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included (each at most once)
 CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)
 CRAWL_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included
 CRAWL_STALE_RUNS = 7  # runs in a row without a new article after which a site is flagged in the run summary and `sources status`
@@ -137,10 +141,14 @@ READ_MARKUP_RATIO = 16  # raw characters read for a sample of page text: a page'
 READ_GUESSES = 5  # charset-normalizer guesses weighed against windows-1258
 READ_MIN_VIETNAMESE_SHARE = 0.5  # below this share of possible syllables a decoding is mojibake
 READ_MIN_MARKED_SHARE = 0.2  # Vietnamese prose marks a third to a half of its syllables; English none
+# Caps that keep a huge or endless input from exhausting memory or time.
+READ_MAX_BYTES = 5_000_000  # a file longer than this is refused (pipes and devices are refused unread)
+TEXT_MAX_CHARS = 100_000  # an article's text is cut here before segmentation (~10 s of extraction; real articles are < 30,000)
 
 # --- store ----------------------------------------------------------------------------------------------
 
 STORE_DB = "data/vnfacts.db"  # the SQLite file every command that takes --db uses without it
+STORE_CONNECT_TIMEOUT = 10  # seconds opening a database server may take (one that accepts but never answers); a URL's ?connect_timeout= wins
 STORE_LOAD_BATCH = 100  # articles per transaction in `vnfacts load`: one commit per article costs a fifth of the time
 
 # --- review / cli ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from click.testing import CliRunner
 
 from pipeline.cli.main import main
 from pipeline.cli.review import review
+from pipeline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +26,7 @@ def test_cli_review_evaluate_needs_gold_and_predictions_or_from_reviews():
 def test_cli_review_import_of_a_bad_file_is_a_one_line_error_per_bad_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"status": "accepted"\n', encoding="utf-8")
+    open_store(tmp_path / "v.db", create=True).dispose()  # review commands refuse a database that does not exist
     result = CliRunner().invoke(main, ["review", "import", str(bad), "--db", str(tmp_path / "v.db")])
     assert result.exit_code == 1 and f"{bad}:1: bad JSON" in result.output
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import click
 from tqdm import tqdm
@@ -28,11 +28,6 @@ def parse_since(value: str | None) -> datetime | None:
         return parse_period(value, "--since")
     except QueryError as exc:
         raise click.BadParameter(str(exc), param_hint="--since") from None
-
-
-def _jsonable(summary: dict[str, Any]) -> dict[str, Any]:
-    """The summary with its counters as plain dicts, for --json."""
-    return json.loads(json.dumps(summary, default=dict))
 
 
 @click.command()
@@ -66,13 +61,17 @@ def crawl(
         vnfacts crawl --sources sources.toml --db data/vnfacts.db --only baothainguyen --max-articles 20
         vnfacts crawl --backfill --since 2018 --only baothainguyen
     """
-    from ..crawl.crawl import crawl_sites, format_summary, load_sources
+    from ..crawl.crawl import crawl_sites, format_summary, read_sources, source_errors
 
     try:
-        sources = load_sources(sources_file, only)
-    except (ValueError, OSError) as exc:
+        sources, skipped = read_sources(sources_file, only)
+    except VnfactsError as exc:
         raise click.ClickException(str(exc)) from None
+    for line in source_errors(sources_file, skipped):
+        click.echo(f"Error: {line}", err=True)
     if not sources:
+        if skipped:
+            raise click.ClickException(f"{sources_file}: no good [[source]] entry to crawl")
         raise click.ClickException(f"{sources_file}: no source named {', '.join(only)}" if only else f"{sources_file}: no [[source]]")
     if backfill:
         if not since:
@@ -83,19 +82,19 @@ def crawl(
         def progress(site: str, message: str) -> None:
             """Advance the bar on each article; print a line when a site is done."""
             if message in ("done",) or message.startswith("FAILED"):
-                bar.write(f"{site}: {message}")
+                bar.write(f"{site}: {message}", file=sys.stderr)  # stdout holds only the summary (--json reads it)
             else:
                 bar.update(1)
                 bar.set_postfix_str(site)
 
         try:
             summary = crawl_sites(
-                sources, db, archive_dir, since=parse_since(since), max_articles=max_articles, progress=progress, parsers=parsers, walk_back=backfill
+                sources, db, archive_dir, skipped, since=parse_since(since), max_articles=max_articles, progress=progress, parsers=parsers, walk_back=backfill
             )
         except VnfactsError as exc:
             raise click.ClickException(str(exc)) from None
-    click.echo(json.dumps(_jsonable(summary), ensure_ascii=False, default=str) if as_json else format_summary(summary))
-    if summary["failed_sites"] and len(summary["failed_sites"]) == len(sources):
+    click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, default=str) if as_json else format_summary(summary))
+    if summary.failed_sites and len(summary.failed_sites) == len(summary.sites):
         raise SystemExit(1)
 
 
@@ -114,12 +113,15 @@ def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db:
     from ..crawl.crawl import load_sources
     from ..crawl.crawl import reprocess as run
 
-    sources = load_sources(sources_file) if sources_file else None
     try:
+        sources = load_sources(sources_file) if sources_file else None
         result = run(archive_dir, db, parse_since(since), sources)
     except VnfactsError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{result['articles']} archived articles, {result['changed']} changed, {result['facts']} facts written")
+    for line in result["unreadable"]:
+        click.echo(f"Error: {line}; skipped", err=True)
+    skipped = f", {len(result['unreadable'])} unreadable archive files skipped" if result["unreadable"] else ""
+    click.echo(f"{result['articles']} archived articles, {result['changed']} changed, {result['facts']} facts written{skipped}")
 
 
 def _schedule_options(command: Callable[..., None]) -> Callable[..., None]:

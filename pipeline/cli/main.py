@@ -76,6 +76,7 @@ def extract(paths: tuple[Path, ...], out: Path | None, workers: int, db: str | N
     files = input_files(paths)
     if not files:
         raise click.ClickException(f"no .html, .htm or .txt files in {', '.join(map(str, paths))}")
+    _refuse_clashes(files, out)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
     stream = out.open("w", encoding="utf-8") if out else None if db else sys.stdout
@@ -105,6 +106,19 @@ def extract(paths: tuple[Path, ...], out: Path | None, workers: int, db: str | N
         click.echo(f"records stored in {db}", err=True)
     if len(failed) == len(files):
         sys.exit(1)
+
+
+def _refuse_clashes(files: list[Path], out: Path | None) -> None:
+    """Refuse a batch in which two files would be one article (same file stem) or --out would overwrite an input."""
+    if out is not None and any(out.resolve() == f.resolve() for f in files):
+        raise click.ClickException(f"--out {out} is one of the input files; writing the records there would destroy it")
+    first: dict[str, Path] = {}
+    for path in files:
+        other = first.setdefault(path.stem, path)
+        if other != path:
+            raise click.ClickException(
+                f"{other} and {path} would both be article {path.stem!r} (an article's id is its file name without the suffix); rename one"
+            )
 
 
 @main.command()
@@ -161,14 +175,33 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
     from ..records import read_records
 
     for path in records:
-        with path.open("rb") as lines:
-            total = sum(1 for line in lines if line.strip())
+        total = _check_records(path)
         changed = written = 0
         stream = tqdm((record for _, record in read_records(path)), total=total, unit="article", desc=path.name, disable=None, file=sys.stderr)
         for _, count in _stored(stream, db, f"vnfacts load {path}", batch=settings.STORE_LOAD_BATCH):
             changed += count is not None
             written += count or 0
         click.echo(f"{path}: {total} records, {changed} articles changed, {written} facts written to {db or settings.STORE_DB}", err=True)
+
+
+def _check_records(path: Path) -> int:
+    """The number of records in a records file, after checking them all: a bad or repeated record refuses the file, naming its lines."""
+    from ..records import read_records, record_problems
+
+    seen: dict[str, int] = {}
+    problems: list[str] = []
+    try:
+        for lineno, record in read_records(path):
+            problems += [f"{path}:{lineno}: article {record['article_id']}: {problem}" for problem in record_problems(record)]
+            first = seen.setdefault(str(record["article_id"]), lineno)
+            if first != lineno:
+                problems.append(f"{path}:{lineno}: article id {record['article_id']!r} repeats line {first}; ids must be unique")
+    except VnfactsError as exc:
+        raise click.ClickException(str(exc)) from None
+    if problems:
+        more = f" (and {len(problems) - 5} more problems)" if len(problems) > 5 else ""
+        raise click.ClickException("nothing loaded:\n" + "\n".join(problems[:5]) + more)
+    return len(seen)
 
 
 @main.command()
@@ -179,7 +212,7 @@ def load(records: tuple[Path, ...], db: str | None) -> None:
 @click.option("--code", help="A document code (04-NQ/TU, any case); spaces and look-alike letters are normalised.")
 @click.option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
-@click.option("--limit", type=click.IntRange(min=0), help=f"Hits to show; 0 for all (default: {settings.SEARCH_LIMIT} on the terminal, all with --out).")
+@click.option("--limit", type=click.IntRange(min=0, max=2**63 - 1), help=f"Hits to show; 0 for all (default: {settings.SEARCH_LIMIT} on the terminal, all with --out).")
 @click.option("--copies", is_flag=True, help="Show every site's copy of a republished story (by default a story counts once).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "parquet"]), help="Default: by the suffix of --out (.csv, .json, .jsonl, .parquet, .txt), else table.")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the hits to this file (needed for parquet).")
@@ -238,6 +271,8 @@ def search(
             write_hits(hits.rows, HIT_COLUMNS, fmt, sys.stdout, None, width, wide)
     except (VnfactsError, SQLAlchemyError) as exc:
         raise database_error(db, exc) from None
+    except OSError as exc:
+        raise click.ClickException(f"{out}: cannot write the hits: {exc.strerror or exc}") from None
     found = f"{len(hits.rows)} of {hits.total}{'+' if hits.more else ''} hits" if hits.rows else "no hits"
     click.echo(found + (f" written to {out}" if out else ""), err=True)
 

@@ -25,7 +25,7 @@ def _engine(db: str | None) -> Engine:
     """The store `db`, migrated: review files are written against the latest schema."""
     from ..store import open_store
 
-    return open_store(db, create=True)
+    return open_store(db, create=True, existing=True)  # migrated, but never made from a mistyped --db
 
 
 @click.group()

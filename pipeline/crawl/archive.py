@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -86,23 +88,38 @@ def _date(value: str | None) -> datetime:
     return naive_utc(stamp)
 
 
-def archived_responses(directory: Path | str, since: datetime | None = None, kind: str | None = None) -> Iterator[Archived]:
-    """The responses archived under `directory` (oldest file first), fetched on or after `since`, of one `kind` if given."""
+def archived_responses(
+    directory: Path | str, since: datetime | None = None, kind: str | None = None, unreadable: list[str] | None = None
+) -> Iterator[Archived]:
+    """The responses archived under `directory` (oldest file first), fetched on or after `since`, of one `kind` if given.
+
+    A file that is not a WARC, or breaks off (a killed run's), is noted in `unreadable` as
+    `FILE: reason` after the records it held were read; the other files are read on.
+    """
     for path in sorted(Path(directory).glob("*.warc.gz")):
-        with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response":
-                    continue
-                date = _date(record.rec_headers.get_header("WARC-Date"))
-                found = record.rec_headers.get_header("WARC-Vnfacts-Kind") or ""
-                if (since and date < since) or (kind and found != kind):
-                    continue
-                yield Archived(
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                    requested=record.rec_headers.get_header("WARC-Vnfacts-Requested") or record.rec_headers.get_header("WARC-Target-URI"),
-                    site=record.rec_headers.get_header("WARC-Vnfacts-Site") or "",
-                    kind=found,
-                    date=date,
-                    headers=dict(record.http_headers.headers) if record.http_headers else {},
-                    body=record.content_stream().read(),
-                )
+        try:
+            yield from _responses(path, since, kind)
+        except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+            if unreadable is not None:
+                unreadable.append(f"{path}: not a readable WARC file ({' '.join(str(exc).split())[:200]})")
+
+
+def _responses(path: Path, since: datetime | None, kind: str | None) -> Iterator[Archived]:
+    """The responses of one WARC file, as `archived_responses` selects them."""
+    with path.open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response":
+                continue
+            date = _date(record.rec_headers.get_header("WARC-Date"))
+            found = record.rec_headers.get_header("WARC-Vnfacts-Kind") or ""
+            if (since and date < since) or (kind and found != kind):
+                continue
+            yield Archived(
+                url=record.rec_headers.get_header("WARC-Target-URI"),
+                requested=record.rec_headers.get_header("WARC-Vnfacts-Requested") or record.rec_headers.get_header("WARC-Target-URI"),
+                site=record.rec_headers.get_header("WARC-Vnfacts-Site") or "",
+                kind=found,
+                date=date,
+                headers=dict(record.http_headers.headers) if record.http_headers else {},
+                body=record.content_stream().read(),
+            )

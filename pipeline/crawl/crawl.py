@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import re
 import time
 import tomllib
-from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,20 +25,18 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from extractors.schema import FACT_TYPES
-
 from .. import settings
 from ..article import extract_page
 from ..clean import Profile, clean_html, load_profile
-from ..errors import FetchError, VnfactsError, cause_of
+from ..errors import ConfigError, FetchError, VnfactsError
 from ..store import finish_run, load_record, load_records, open_store, start_run, utc_now
 from ..text.read import decode
 from ..text.segment import warm_up
 from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
-from .discover import feed_items, sitemap_items
+from .discover import feed_items, sitemap_items, well_formed
 from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
 from .fold import folder, remember_canonical
-from .health import flag_sites, health_lines
+from .health import flag_sites
 from .links import article_links, likely_article
 from .paging import feed_links, next_listing_page, with_found_feeds
 from .state import (
@@ -55,12 +53,19 @@ from .state import (
     stories_of,
     validators,
 )
+from .summary import RunSummary, SiteSummary, count_failure, format_summary, new_summary, skipped_summary, summary_rows, total_summary
+from .validate import entry_problems
 
 __all__ = [
     "Source",
     "Crawl",
     "load_sources",
+    "read_sources",
+    "source_errors",
     "new_summary",
+    "skipped_summary",
+    "SiteSummary",
+    "RunSummary",
     "open_crawl",
     "attach_crawl",
     "crawl_site_alone",
@@ -125,32 +130,48 @@ class Crawl:
     walk_back: bool = False
 
 
+def read_sources(path: Path | str, only: Iterable[str] = ()) -> tuple[list[Source], dict[str, list[str]]]:
+    """The good sites of a sources TOML file (or only those named), and every problem of each bad entry by entry name.
+
+    A file that cannot be read or is not TOML raises ConfigError naming it; a bad entry is only
+    reported (`field: problem`), so one typo does not stop the other sites.
+    """
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the sources file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    entries = data.get("source", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: `source` must be [[source]] tables")
+    found: list[Source] = []
+    bad: dict[str, list[str]] = {}
+    for number, entry in enumerate(entries, 1):
+        name = entry.get("name") if isinstance(entry, dict) and isinstance(entry.get("name"), str) else f"#{number}"
+        if only and name not in set(only):
+            continue
+        problems = entry_problems(entry, Source)
+        if name in bad or any(s.name == name for s in found):
+            problems.append(f"name: {name!r} names an earlier entry too")
+        if problems:
+            bad[name] = problems
+            continue
+        found.append(Source(**{**entry, **{key: tuple(entry.get(key, ())) for key in ("start_urls", "feeds", "sitemaps")}}))
+    return found, bad
+
+
+def source_errors(path: Path | str, bad: dict[str, list[str]]) -> list[str]:
+    """The problems of bad entries as the one-line errors a user reads: `FILE: source NAME: field: problem`."""
+    return [f"{path}: source {name}: {problem}" for name, problems in bad.items() for problem in problems]
+
+
 def load_sources(path: Path | str, only: Iterable[str] = ()) -> list[Source]:
-    """The sites of a sources TOML file (`[[source]]` tables), or only those named; a bad entry raises ValueError naming it."""
-    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    found = []
-    for entry in data.get("source", []):
-        for key in ("start_urls", "feeds", "sitemaps"):
-            entry[key] = tuple(entry.get(key, ()))
-        try:
-            found.append(Source(**entry))
-        except TypeError as exc:
-            raise ValueError(f"{path}: source {entry.get('name', '?')}: {exc}") from None
-    only = set(only)
-    if only:
-        found = [s for s in found if s.name in only]
+    """The sites of a sources TOML file (`[[source]]` tables), or only those named; any bad entry raises ConfigError listing them all."""
+    found, bad = read_sources(path, only)
+    if bad:
+        raise ConfigError("\n".join(source_errors(path, bad)))
     return found
-
-
-def new_summary() -> dict[str, Any]:
-    """An empty run summary: pages fetched, new articles, facts by type, errors by kind (and the hosts of failed fetches), seconds."""
-    return {"pages_fetched": 0, "new_articles": 0, "facts": Counter(), "errors": Counter(), "hosts": {}, "seconds": 0.0, "failed": False}
-
-
-def _count_failure(summary: dict[str, Any], exc: FetchError, url: str) -> None:
-    """Count a failed fetch by its kind and host, so the summary can say which hosts failed and why."""
-    summary["errors"][exc.kind] += 1
-    summary["hosts"].setdefault(exc.kind, Counter())[host_of(url)] += 1
 
 
 def profiles_for(loaded: dict[str, tuple[Profile, ...] | None], source: Source) -> tuple[Profile, ...] | None:
@@ -160,15 +181,15 @@ def profiles_for(loaded: dict[str, tuple[Profile, ...] | None], source: Source) 
     return loaded[source.name]
 
 
-def _get(crawl: Crawl, source: Source, url: str, kind: str, summary: dict[str, Any], headers: dict[str, str] | None = None) -> Fetched | None:
+def _get(crawl: Crawl, source: Source, url: str, kind: str, summary: SiteSummary, headers: dict[str, str] | None = None) -> Fetched | None:
     """Fetch and archive one page; a failure is counted by kind and gives None."""
     try:
-        fetched = fetch(crawl.fetcher, url, headers, summary["errors"])
+        fetched = fetch(crawl.fetcher, url, headers, summary.errors)
     except FetchError as exc:
-        _count_failure(summary, exc, url)
+        count_failure(summary, exc, url)
         log.info("%s: %s", source.name, exc)
         return None
-    summary["pages_fetched"] += 1
+    summary.pages_fetched += 1
     if fetched.status == 200:
         archive_response(crawl.archive, fetched, source.name, kind)
     return fetched
@@ -179,7 +200,7 @@ def _on_site(source: Source, url: str) -> bool:
     return urlsplit(url).scheme in ("http", "https") and host_of(url) in source.hosts
 
 
-def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], found: dict[str, tuple[str | None, str | None]], announced: list[str]) -> None:
+def _discover_listings(crawl: Crawl, source: Source, summary: SiteSummary, found: dict[str, tuple[str | None, str | None]], announced: list[str]) -> None:
     """Walk each start page's listing pages, queueing new article links (and noting announced feeds); stop after N stored links in a row."""
     fold = folder(crawl.engine, source.name)
     for start in source.start_urls:
@@ -199,7 +220,7 @@ def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], fo
             announced += feed_links(html, fetched.final_url) if url == start else []
             links = [link for link in found_links if _on_site(source, link)]
             if len(links) < len(found_links):
-                summary["errors"]["off_host_link"] += len(found_links) - len(links)
+                summary.errors["off_host_link"] += len(found_links) - len(links)
             status = known_urls(crawl.engine, links)
             queue_urls(crawl.engine, source.name, [(link, None) for link in links], crawl.run_id)
             if crawl.walk_back and not _newer_than_since(crawl, source, links, summary):
@@ -213,7 +234,7 @@ def _discover_listings(crawl: Crawl, source: Source, summary: dict[str, Any], fo
             url = next_listing_page(html, fetched.final_url, start, source.next_page, number)
 
 
-def _newer_than_since(crawl: Crawl, source: Source, links: list[str], summary: dict[str, Any]) -> bool:
+def _newer_than_since(crawl: Crawl, source: Source, links: list[str], summary: SiteSummary) -> bool:
     """Backfill: fetch and store a listing page's new articles now; whether one of them is not older than `since`.
 
     Listing pages run newest first, so the walk stops at the first page whose dated articles are all older.
@@ -226,23 +247,36 @@ def _newer_than_since(crawl: Crawl, source: Source, links: list[str], summary: d
     return crawl.since is None or not dates or any(date is None or date >= crawl.since for date in dates.values())
 
 
+def _may_be_article(source: Source, url: str) -> bool:
+    """Whether a URL is a whole article link: it matches the site's `article_pattern`, or, without one, looks like an article."""
+    return bool(re.search(source.article_pattern, urlsplit(url).path)) if source.article_pattern else likely_article(url)
+
+
 def _recent(items: list[tuple[str, datetime | None]], source: Source, since: datetime | None, fold: Callable[[str], str]) -> list[tuple[str, datetime | None]]:
     """Feed or sitemap items on the site that may be articles, not older than `since` (undated items are kept), folded."""
     kept = [(url, date) for url, date in items if _on_site(source, url) and not (since and date and date < since)]
     return [(fold(url), date) for url, date in kept if source.article_pattern or likely_article(url)]
 
 
-def _discover_feeds(crawl: Crawl, source: Source, summary: dict[str, Any], found: dict[str, tuple[str | None, str | None]]) -> None:
+def _discover_feeds(crawl: Crawl, source: Source, summary: SiteSummary, found: dict[str, tuple[str | None, str | None]]) -> None:
     """Queue the new items of the site's feeds and sitemaps, skipping those dated before `since`."""
     fold = folder(crawl.engine, source.name)
     for url in source.feeds:
         fetched = _get(crawl, source, url, "feed", summary, validators(crawl.engine, url))
         if fetched is not None and fetched.status == 200:
             found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
-            queue_urls(crawl.engine, source.name, _recent(feed_items(fetched.body, fetched.final_url), source, crawl.since, fold), crawl.run_id)
-    todo, done = list(source.sitemaps), 0
-    while todo and done < settings.CRAWL_MAX_SITEMAPS:
-        url, done = todo.pop(0), done + 1
+            items = feed_items(fetched.body, fetched.final_url)
+            if not well_formed(fetched.body):  # a cut or broken feed: keep only items whose link is a whole article URL
+                kept = [item for item in items if _may_be_article(source, item[0])]
+                summary.errors["broken_feed_item"] += len(items) - len(kept)
+                items = kept
+            queue_urls(crawl.engine, source.name, _recent(items, source, crawl.since, fold), crawl.run_id)
+    todo, read = list(dict.fromkeys(source.sitemaps)), set()
+    while todo and len(read) < settings.CRAWL_MAX_SITEMAPS:
+        url = todo.pop(0)
+        if url in read:  # an index naming itself or an earlier sitemap: each is read once a run
+            continue
+        read.add(url)
         fetched = _get(crawl, source, url, "sitemap", summary, validators(crawl.engine, url))
         if fetched is None or fetched.status != 200:
             continue
@@ -252,7 +286,7 @@ def _discover_feeds(crawl: Crawl, source: Source, summary: dict[str, Any], found
         queue_urls(crawl.engine, source.name, _recent(pages, source, crawl.since, fold), crawl.run_id)
 
 
-def discover_site(crawl: Crawl, source: Source, summary: dict[str, Any]) -> list[str]:
+def discover_site(crawl: Crawl, source: Source, summary: SiteSummary) -> list[str]:
     """Queue a site's new article URLs from its listings, feeds and sitemaps; the URLs to fetch this run.
 
     Validators are saved only once every link is queued, so a killed run rediscovers.
@@ -267,16 +301,16 @@ def discover_site(crawl: Crawl, source: Source, summary: dict[str, Any]) -> list
     return pending[: crawl.max_articles] if crawl.max_articles is not None else pending
 
 
-def fetch_article(crawl: Crawl, source: Source, url: str, summary: dict[str, Any]) -> Fetched | None:
+def fetch_article(crawl: Crawl, source: Source, url: str, summary: SiteSummary) -> Fetched | None:
     """Fetch and archive one article; a failure is recorded (transient ones are tried again next run)."""
     try:
-        fetched = fetch(crawl.fetcher, url, None, summary["errors"])
+        fetched = fetch(crawl.fetcher, url, None, summary.errors)
     except FetchError as exc:
-        _count_failure(summary, exc, url)
+        count_failure(summary, exc, url)
         mark_failed(crawl.engine, url, exc.kind, exc.transient)
         crawl.progress(source.name, f"{exc.kind}: {url}")
         return None
-    summary["pages_fetched"] += 1
+    summary.pages_fetched += 1
     archive_response(crawl.archive, fetched, source.name, "article")
     return fetched
 
@@ -315,30 +349,30 @@ def _duplicate_of(crawl: Crawl, source: Source, text: str) -> str | None:
         ).scalar()
 
 
-def store_article(crawl: Crawl, source: Source, url: str, record: dict[str, Any], summary: dict[str, Any]) -> None:
+def store_article(crawl: Crawl, source: Source, url: str, record: dict[str, Any], summary: SiteSummary) -> None:
     """Store the article and its facts and mark its URL done, in one transaction."""
     text = record.get("text") or ""
     if "error" in record or not text:
-        summary["errors"]["no_article"] += 1
+        summary.errors["no_article"] += 1
     duplicate = _duplicate_of(crawl, source, text) if text else None
     with crawl.engine.begin() as conn:
         story = mark_done(conn, url, duplicate or (record["article_id"] if text else None), text, crawl.run_id)
         remember_canonical(conn, source.name, url, record.get("canonical_url"), duplicate or (record["article_id"] if text else None), crawl.run_id)
         if text and "error" not in record and duplicate is None:
             written = load_record(conn, {**record, "story": story}, crawl.run_id, {})
-            summary["new_articles"] += written is not None
-            summary["facts"].update(fact["type"] for fact in record["facts"])
+            summary.new_articles += written is not None
+            summary.facts.update(fact["type"] for fact in record["facts"])
     crawl.progress(source.name, url)
 
 
-def crawl_article(crawl: Crawl, source: Source, url: str, summary: dict[str, Any]) -> None:
+def crawl_article(crawl: Crawl, source: Source, url: str, summary: SiteSummary) -> None:
     """Fetch, archive, clean, extract and store one article."""
     fetched = fetch_article(crawl, source, url, summary)
     if fetched is not None:
         store_article(crawl, source, url, parse_fetched(crawl, source, url, fetched), summary)
 
 
-def crawl_site(crawl: Crawl, source: Source) -> dict[str, Any]:
+def crawl_site(crawl: Crawl, source: Source) -> SiteSummary:
     """Crawl one site: discover, then fetch, parse and store each new article; its summary, also stored."""
     started = time.monotonic()
     summary = new_summary()
@@ -346,17 +380,17 @@ def crawl_site(crawl: Crawl, source: Source) -> dict[str, Any]:
         for url in discover_site(crawl, source, summary):
             crawl_article(crawl, source, url, summary)
     except (VnfactsError, OSError, ValueError) as exc:
-        summary["errors"][type(exc).__name__] += 1
+        summary.errors[type(exc).__name__] += 1
         log.warning("%s: stopped: %s", source.name, exc)
     return finish_site(crawl, source, summary, started)
 
 
-def finish_site(crawl: Crawl, source: Source, summary: dict[str, Any], started: float) -> dict[str, Any]:
+def finish_site(crawl: Crawl, source: Source, summary: SiteSummary, started: float) -> SiteSummary:
     """Close a site's summary: its time, whether every request failed; stored in the database."""
-    summary["seconds"] = round(time.monotonic() - started, 3)
-    summary["failed"] = summary["pages_fetched"] == 0 and bool(summary["errors"])
+    summary.seconds = round(time.monotonic() - started, 3)
+    summary.failed = summary.pages_fetched == 0 and bool(summary.errors)
     save_summary(crawl.engine, crawl.run_id, source.name, summary)
-    crawl.progress(source.name, "FAILED: every request failed" if summary["failed"] else "done")
+    crawl.progress(source.name, "FAILED: every request failed" if summary.failed else "done")
     return summary
 
 
@@ -404,7 +438,7 @@ def open_crawl(
     return crawl
 
 
-def crawl_site_alone(source: Source, db: str | None, archive_dir: Path | str, run_id: int, **options: Any) -> dict[str, Any]:
+def crawl_site_alone(source: Source, db: str | None, archive_dir: Path | str, run_id: int, **options: Any) -> SiteSummary:
     """Crawl one site of run `run_id` in a process of its own (a Dask worker): its own store connection, fetcher and WARC file."""
     crawl = attach_crawl([source], db, archive_dir, run_id, part=source.name, **options)
     try:
@@ -414,57 +448,46 @@ def crawl_site_alone(source: Source, db: str | None, archive_dir: Path | str, ru
         crawl.engine.dispose()
 
 
-def total_summary(site_summaries: dict[str, dict[str, Any]], seconds: float) -> dict[str, Any]:
-    """The whole run's summary: the sites' figures added up, and the sites that failed."""
-    total = new_summary()
-    for summary in site_summaries.values():
-        for key in ("pages_fetched", "new_articles"):
-            total[key] += summary[key]
-        total["facts"].update(summary["facts"])
-        total["errors"].update(summary["errors"])
-        for kind, hosts in summary["hosts"].items():
-            total["hosts"].setdefault(kind, Counter()).update(hosts)
-    total["seconds"] = round(seconds, 3)
-    total["failed_sites"] = sorted(name for name, s in site_summaries.items() if s["failed"])
-    total["sites"] = site_summaries
-    return total
-
-
-def close_run(engine: Engine, run_id: int, site_summaries: dict[str, dict[str, Any]], started: float) -> dict[str, Any]:
+def close_run(engine: Engine, run_id: int, site_summaries: dict[str, SiteSummary], started: float) -> RunSummary:
     """End a run: store its summary under site "*" and close the run; the summary."""
     total = total_summary(site_summaries, time.monotonic() - started)
     save_summary(engine, run_id, "*", total)
-    finish_run(engine, run_id, total["pages_fetched"], total["new_articles"], sum(total["facts"].values()))
-    total["run_id"] = run_id
-    total["health"] = flag_sites(engine, list(site_summaries))
+    finish_run(engine, run_id, total.pages_fetched, total.new_articles, sum(total.facts.values()))
+    total.run_id = run_id
+    total.health = flag_sites(engine, list(site_summaries))
     return total
 
 
-def close_crawl(crawl: Crawl, site_summaries: dict[str, dict[str, Any]], started: float) -> dict[str, Any]:
+def close_crawl(crawl: Crawl, site_summaries: dict[str, SiteSummary], started: float) -> RunSummary:
     """End a run (`close_run`) and close its WARC file and parser processes; the summary."""
     total = close_run(crawl.engine, crawl.run_id, site_summaries, started)
     close_archive(crawl.archive)
     if crawl.parsers is not None:
         crawl.parsers.shutdown()
-    total["archive"] = str(crawl.archive.path)
+    total.archive = str(crawl.archive.path)
     return total
 
 
-def crawl_sites(sources: list[Source], db: str | None, archive_dir: Path | str, **options: Any) -> dict[str, Any]:
-    """Crawl every site, hosts in parallel, one connection each; the run summary (also stored)."""
+def crawl_sites(sources: list[Source], db: str | None, archive_dir: Path | str, skipped: dict[str, list[str]] | None = None, **options: Any) -> RunSummary:
+    """Crawl every site, hosts in parallel, one connection each; the run summary (also stored), bad entries in `skipped` as failed sites."""
     started = time.monotonic()
     crawl = open_crawl(sources, db, archive_dir, **options)
     with ThreadPoolExecutor(max_workers=max(1, min(len(sources), settings.CRAWL_PARALLEL_HOSTS))) as pool:
         results = dict(zip((s.name for s in sources), pool.map(lambda source: crawl_site(crawl, source), sources)))
+    results.update({name: skipped_summary(problems) for name, problems in (skipped or {}).items()})
     return close_crawl(crawl, results, started)
 
 
-def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = None, sources: list[Source] | None = None) -> dict[str, int]:
-    """Re-clean and re-extract every archived article (fetched on or after `since`) into the store, with no network."""
+def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = None, sources: list[Source] | None = None) -> dict[str, Any]:
+    """Re-clean and re-extract every archived article (fetched on or after `since`) into the store, with no network.
+
+    Counts articles, changed ones and facts; `unreadable` names each file that is not a readable WARC (skipped).
+    """
     by_name = {s.name: s for s in sources or []}
     profiles: dict[str, tuple[Profile, ...] | None] = {}
     latest: dict[str, Any] = {}
-    for item in archived_responses(archive_dir, since, kind="article"):
+    unreadable: list[str] = []
+    for item in archived_responses(archive_dir, since, kind="article", unreadable=unreadable):
         latest[item.requested] = item
     records = []
     for url, item in sorted(latest.items()):
@@ -476,36 +499,9 @@ def reprocess(archive_dir: Path | str, db: str | None, since: datetime | None = 
     stories = stories_of(engine, [r["url"] for r in records])
     records = [{**r, "story": stories[r["url"]]} if r["url"] in stories else r for r in records]
     results = list(load_records(engine, records, "reprocess", batch=100))
-    return {"articles": len(latest), "changed": sum(1 for _, n in results if n is not None), "facts": sum(n or 0 for _, n in results)}
-
-
-def _described_errors(summary: dict[str, Any]) -> str:
-    """A summary's errors as a person reads them: cause, count and the hosts that failed (`refused connection 8 (a.vn)`)."""
-    parts = []
-    for kind, count in sorted(summary["errors"].items()):
-        hosts = summary["hosts"].get(kind)
-        parts.append(f"{cause_of(kind)} {count}" + (f" ({', '.join(sorted(hosts))})" if hosts else ""))
-    return "; ".join(parts) or "none"
-
-
-def summary_rows(summary: dict[str, Any]) -> list[dict[str, Any]]:
-    """A run summary as table rows, one per site and a TOTAL: pages, new articles, facts by type, errors, seconds."""
-
-    def row(name: str, s: dict[str, Any]) -> dict[str, Any]:
-        facts = {kind: s["facts"].get(kind, 0) for kind in FACT_TYPES}
-        failed = " — FAILED: every request failed" if s.get("failed") else ""
-        return {"site": name, "pages": s["pages_fetched"], "new": s["new_articles"], **facts, "seconds": round(s["seconds"], 1), "errors": _described_errors(s) + failed}
-
-    return [row(name, s) for name, s in sorted(summary["sites"].items())] + [row("TOTAL", summary)]
-
-
-def format_summary(summary: dict[str, Any]) -> str:
-    """A run summary as the aligned table the CLI and the flows print: one line per site, then the total."""
-    rows = summary_rows(summary)
-    columns = list(rows[0])
-    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns[:-1]}
-    lines = []
-    for r in [dict(zip(columns, columns)), *rows]:
-        cells = [str(r[c]).ljust(widths[c]) if c == "site" else str(r[c]).rjust(widths[c]) for c in columns[:-1]]
-        lines.append("  ".join([*cells, str(r["errors"])]))
-    return "\n".join(lines + health_lines(summary.get("health", {})))
+    return {
+        "articles": len(latest),
+        "changed": sum(1 for _, n in results if n is not None),
+        "facts": sum(n or 0 for _, n in results),
+        "unreadable": unreadable,
+    }

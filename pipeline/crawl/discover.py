@@ -18,7 +18,7 @@ from url_normalize import url_normalize
 
 from ..store import naive_utc
 
-__all__ = ["canonical_url", "listing_links", "next_page_url", "feed_items", "sitemap_items", "parse_date"]
+__all__ = ["canonical_url", "listing_links", "next_page_url", "feed_items", "sitemap_items", "parse_date", "well_formed"]
 
 # Query parameters that track a click, not name a page: dropped so one article has one URL.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|zalo_\w+|ref|source|_ga)$", re.IGNORECASE)
@@ -86,6 +86,15 @@ def _xml(data: bytes) -> etree._Element | None:
         return etree.fromstring(data, etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False))
     except etree.XMLSyntaxError:
         return None
+
+
+def well_formed(data: bytes) -> bool:
+    """Whether a feed or sitemap parses as XML without recovery (a cut one does not, and its last link may be cut too)."""
+    try:
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError:
+        return False
+    return True
 
 
 def _local(tag: object) -> str:

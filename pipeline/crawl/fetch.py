@@ -8,6 +8,7 @@ retried failures that ended well are counted in the caller's `events` counter.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections import Counter
@@ -16,18 +17,22 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from protego import Protego
 
 from .. import settings
 from ..errors import (
+    BrokenBody,
     ConnectionFailed,
     ConnectionRefused,
+    DeadlineExceeded,
     DnsFailure,
     FetchError,
     FetchTimeout,
     HttpStatusError,
     OffHostError,
     RobotsDisallowed,
+    RobotsUnavailable,
     TooLargeError,
     TooManyRedirects,
 )
@@ -61,11 +66,52 @@ class Fetcher:
     max_retry_after: float = settings.FETCH_MAX_RETRY_AFTER
     max_bytes: int = settings.FETCH_MAX_BYTES
     max_redirects: int = settings.FETCH_MAX_REDIRECTS
+    deadline: float = settings.FETCH_DEADLINE
     session: requests.Session = field(default_factory=requests.Session)
-    robots: dict[str, Protego | None] = field(default_factory=dict)
+    # per host: its rules, None (no robots.txt: allow all) or why it could not be read (disallow all this run)
+    robots: dict[str, Protego | FetchError | None] = field(default_factory=dict)
     locks: dict[str, threading.Lock] = field(default_factory=dict)
     next_time: dict[str, float] = field(default_factory=dict)
     guard: threading.Lock = field(default_factory=threading.Lock)
+
+
+# The socket each thread is sending its request on, so a deadline timer can cut a response still in its headers.
+_SOCKETS: dict[int, object] = {}
+
+
+class _WatchedHTTP(urllib3.connection.HTTPConnection):
+    """An HTTP connection that notes its socket for the calling thread at each request."""
+
+    def request(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        """Send the request, noting which socket this thread now waits on."""
+        super().request(*args, **kwargs)  # type: ignore[arg-type]
+        _SOCKETS[threading.get_ident()] = self.sock
+
+
+class _WatchedHTTPS(urllib3.connection.HTTPSConnection, _WatchedHTTP):
+    """The HTTPS twin of `_WatchedHTTP`."""
+
+
+class _WatchedPool(urllib3.HTTPConnectionPool):
+    """A pool of watched HTTP connections."""
+
+    ConnectionCls = _WatchedHTTP
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    """A pool of watched HTTPS connections."""
+
+    ConnectionCls = _WatchedHTTPS
+
+
+def _cut(thread: int, expired: threading.Event) -> None:
+    """At the deadline: shut the socket `thread` waits on, so a server trickling even its headers lets go."""
+    expired.set()
+    sock = _SOCKETS.get(thread)
+    try:
+        sock.shutdown(socket.SHUT_RDWR)  # type: ignore[union-attr]
+    except (AttributeError, OSError):
+        pass
 
 
 def host_of(url: str) -> str:
@@ -78,6 +124,7 @@ def make_fetcher(hosts: dict[str, float], **overrides: object) -> Fetcher:
     fetcher = Fetcher(hosts=frozenset(hosts), delay=dict(hosts), **overrides)  # type: ignore[arg-type]
     fetcher.session.headers["User-Agent"] = fetcher.user_agent
     adapter = requests.adapters.HTTPAdapter(pool_connections=max(len(hosts), 1), pool_maxsize=1, max_retries=0)
+    adapter.poolmanager.pool_classes_by_scheme = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
     fetcher.session.mount("http://", adapter)
     fetcher.session.mount("https://", adapter)
     return fetcher
@@ -98,16 +145,29 @@ def _wait_turn(fetcher: Fetcher, host: str) -> None:
     fetcher.next_time[host] = time.monotonic() + fetcher.delay.get(host, settings.FETCH_DELAY)
 
 
-def _read_capped(response: requests.Response, max_bytes: int, url: str) -> bytes:
-    """The decoded body, refused as soon as it passes `max_bytes` (the decoded count stops gzip bombs)."""
+def _read_capped(response: requests.Response, max_bytes: int, url: str, deadline: float, cut: bool = False) -> bytes:
+    """The decoded body, refused as soon as it passes `max_bytes` (the decoded count stops gzip bombs) or `deadline`.
+
+    With `cut` a longer body is cut at `max_bytes` instead. Reads take what has arrived, so a server
+    trickling bytes meets the deadline; a body broken off, badly chunked or badly compressed raises BrokenBody.
+    """
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > max_bytes and not response.headers.get("Content-Encoding"):
+    if not cut and declared.isdigit() and int(declared) > max_bytes and not response.headers.get("Content-Encoding"):
         raise TooLargeError(f"{url}: declares {declared} bytes, over the {max_bytes} byte cap")
     body = bytearray()
-    for chunk in response.raw.stream(settings.FETCH_CHUNK, decode_content=True):
-        body += chunk
-        if len(body) > max_bytes:
-            raise TooLargeError(f"{url}: body over the {max_bytes} byte cap (decoded)")
+    try:
+        while chunk := response.raw.read1(settings.FETCH_CHUNK, decode_content=True):
+            body += chunk
+            if len(body) > max_bytes:
+                if cut:
+                    return bytes(body[:max_bytes])
+                raise TooLargeError(f"{url}: body over the {max_bytes} byte cap (decoded)")
+            if time.monotonic() > deadline:
+                raise DeadlineExceeded(f"{url}: response not complete within its overall deadline (FETCH_DEADLINE)")
+    except urllib3.exceptions.ReadTimeoutError:
+        raise FetchTimeout(f"{url}: body stalled") from None
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        raise BrokenBody(f"{url}: body cut off or malformed ({type(exc).__name__}) after {len(body)} bytes") from None
     return bytes(body)
 
 
@@ -123,25 +183,46 @@ def _retry_after(value: str | None, default: float, cap: float) -> float:
         return min(default, cap)
 
 
-def _request_once(fetcher: Fetcher, url: str, headers: dict[str, str]) -> Fetched:
-    """One request to `url` in the host's turn, no redirect followed; transient failures raise."""
+def _request_once(fetcher: Fetcher, url: str, headers: dict[str, str], cut_at: int | None = None) -> Fetched:
+    """One request to `url` in the host's turn, no redirect followed, within the deadline; transient failures raise.
+
+    With `cut_at` the body is cut at that many bytes instead of refused over the cap (robots.txt).
+    """
     host = host_of(url)
     with _lock(fetcher, host):
         _wait_turn(fetcher, host)
+        deadline = time.monotonic() + fetcher.deadline
+        expired = threading.Event()
+        timer = threading.Timer(fetcher.deadline + 1.0, _cut, (threading.get_ident(), expired))  # the body loop checks first
+        timer.daemon = True
+        timer.start()
         try:
             with fetcher.session.get(url, headers=headers, timeout=fetcher.timeout, stream=True, allow_redirects=False) as response:
                 if response.status_code in _REDIRECTS or response.status_code == 429 or response.status_code >= 400:
                     response.close()
                     body = b""
                 else:
-                    body = _read_capped(response, fetcher.max_bytes, url)
+                    body = _read_capped(response, cut_at or fetcher.max_bytes, url, deadline, cut=cut_at is not None)
+                if expired.is_set():  # cut mid-headers, the answer may look whole: it is not
+                    raise BrokenBody(f"{url}: cut at the deadline")
                 return Fetched(url, url, response.status_code, dict(response.headers), body)
-        except requests.Timeout:
-            raise FetchTimeout(f"{url}: timed out after {fetcher.timeout} s") from None
-        except requests.ConnectionError as exc:
-            if "timed out" in str(exc).lower():
-                raise FetchTimeout(f"{url}: timed out after {fetcher.timeout} s") from None
-            raise _connection_failure(url, exc) from None
+        except (requests.RequestException, BrokenBody) as exc:
+            raise _failure(url, exc, fetcher.timeout, expired.is_set()) from None
+        finally:
+            timer.cancel()
+
+
+def _failure(url: str, exc: Exception, timeout: float, expired: bool) -> FetchError:
+    """What a failed request was: over the deadline (its socket was cut), a timeout, a broken body or a connection failure."""
+    if expired:
+        return DeadlineExceeded(f"{url}: response not complete within its overall deadline (FETCH_DEADLINE)")
+    if isinstance(exc, BrokenBody):
+        return exc
+    if isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower():
+        return FetchTimeout(f"{url}: timed out after {timeout} s")
+    if isinstance(exc, requests.ConnectionError):
+        return _connection_failure(url, exc)
+    return BrokenBody(f"{url}: answer malformed ({type(exc).__name__})")
 
 
 def _connection_failure(url: str, exc: requests.ConnectionError) -> ConnectionFailed:
@@ -154,13 +235,16 @@ def _connection_failure(url: str, exc: requests.ConnectionError) -> ConnectionFa
     return ConnectionFailed(f"{url}: cannot connect ({type(exc).__name__})")
 
 
-def _request(fetcher: Fetcher, url: str, headers: dict[str, str], events: Counter[str]) -> Fetched:
-    """One request with retries and exponential backoff on timeouts, connection errors, 429 and 5xx."""
+def _request(fetcher: Fetcher, url: str, headers: dict[str, str], events: Counter[str], cut_at: int | None = None) -> Fetched:
+    """One request with retries and exponential backoff on timeouts, connection errors, broken bodies, 429 and 5xx.
+
+    A response over the deadline is not retried in this run: it already held the host that long.
+    """
     for attempt in range(fetcher.retries + 1):
         backoff = fetcher.backoff * 2**attempt
         try:
-            fetched = _request_once(fetcher, url, headers)
-        except (FetchTimeout, ConnectionFailed) as exc:
+            fetched = _request_once(fetcher, url, headers, cut_at)
+        except (FetchTimeout, ConnectionFailed, BrokenBody) as exc:
             events[f"retry_{exc.kind}"] += 1
             if attempt == fetcher.retries:
                 raise
@@ -176,17 +260,39 @@ def _request(fetcher: Fetcher, url: str, headers: dict[str, str], events: Counte
     raise AssertionError("unreachable")
 
 
+def _read_robots(fetcher: Fetcher, robots_url: str, events: Counter[str]) -> Protego | FetchError | None:
+    """A host's robots.txt as RFC 9309 reads it: rules, None (4xx, or too many redirects: allow all) or why it is unreachable.
+
+    Up to ROBOTS_MAX_REDIRECTS redirects are followed and the first ROBOTS_MAX_BYTES parsed; a 5xx
+    (after retries), a timeout or a failed connection is returned: disallow all for this run.
+    """
+    current = robots_url
+    for _ in range(settings.ROBOTS_MAX_REDIRECTS + 1):
+        if urlsplit(current).scheme not in ("http", "https"):
+            return None
+        try:
+            answer = _request(fetcher, current, {}, events, cut_at=settings.ROBOTS_MAX_BYTES)
+        except HttpStatusError as exc:
+            return RobotsUnavailable(f"answered HTTP {exc.status}")
+        except (FetchTimeout, ConnectionFailed, BrokenBody, DeadlineExceeded) as exc:
+            return exc
+        if answer.status in _REDIRECTS:
+            current = urljoin(current, answer.headers.get("Location", ""))
+            continue
+        if 200 <= answer.status < 300:
+            return Protego.parse(answer.body.decode("utf-8", "replace"))
+        return None
+    return None
+
+
 def _allowed(fetcher: Fetcher, url: str, events: Counter[str]) -> bool:
-    """Whether the host's robots.txt lets us fetch `url` (no robots.txt, or an unreadable one, allows all)."""
+    """Whether the host's robots.txt lets us fetch `url`; while it is unreachable, raise why (a transient failure: disallow all)."""
     host = host_of(url)
     if host not in fetcher.robots:
-        robots_url = f"{urlsplit(url).scheme}://{host}/robots.txt"
-        try:
-            answer = _request(fetcher, robots_url, {}, events)
-            fetcher.robots[host] = Protego.parse(answer.body.decode("utf-8", "replace")) if answer.status == 200 else None
-        except FetchError:
-            fetcher.robots[host] = None
+        fetcher.robots[host] = _read_robots(fetcher, f"{urlsplit(url).scheme}://{host}/robots.txt", events)
     rules = fetcher.robots[host]
+    if isinstance(rules, FetchError):
+        raise type(rules)(f"{url}: not fetched, the host's robots.txt is unreachable ({rules}; RFC 9309: disallow all)")
     return rules is None or rules.can_fetch(url, fetcher.user_agent)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import JSON, Boolean, Column, DateTime, Float, Integer, MetaData
 from sqlalchemy.engine import Connection, Engine
 
 from ..store import articles, utc_now
+from .summary import SiteSummary
 
 __all__ = [
     "crawl_metadata",
@@ -237,19 +238,19 @@ def save_validators(engine: Engine, found: dict[str, tuple[str | None, str | Non
                 conn.execute(insert(crawl_validators).values(url=url, **values))
 
 
-def save_summary(engine: Engine, run_id: int, site: str, summary: dict[str, Any]) -> None:
+def save_summary(engine: Engine, run_id: int, site: str, summary: SiteSummary) -> None:
     """Store one site's (or, with site "*", the whole run's) summary."""
     with engine.begin() as conn:
         conn.execute(
             insert(crawl_summaries).values(
                 run_id=run_id,
                 site=site,
-                pages_fetched=summary["pages_fetched"],
-                new_articles=summary["new_articles"],
-                facts=summary["facts"],
-                errors=summary["errors"],
-                seconds=summary["seconds"],
-                failed=summary.get("failed", False),
+                pages_fetched=summary.pages_fetched,
+                new_articles=summary.new_articles,
+                facts=dict(summary.facts),
+                errors=dict(summary.errors),
+                seconds=summary.seconds,
+                failed=summary.failed,
             )
         )
 

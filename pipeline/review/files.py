@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 import random
 import typing
 from collections.abc import Iterable, Iterator
@@ -182,6 +183,7 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any]]:
 
 
 _TYPES = {str: (str,), int: (int,), float: (int, float)}
+_MAX_INT = 2**63 - 1  # the largest integer SQLite and PostgreSQL store
 
 
 def _type_problem(kind: str, values: dict[str, Any], required: bool) -> str | None:
@@ -197,6 +199,8 @@ def _type_problem(kind: str, values: dict[str, Any], required: bool) -> str | No
             return f"field {name!r} cannot be empty"
         if value is not None and (not isinstance(value, allowed) or isinstance(value, bool)):
             return f"field {name!r} must be {hints[name]}, not {value!r}"
+        if isinstance(value, float) and not math.isfinite(value) or isinstance(value, int) and not -_MAX_INT <= value <= _MAX_INT:
+            return f"field {name!r} must be a finite number the database can hold, not {value!r}"
     if required:
         missing = [n for n in names if values.get(n) is None and n in _required(kind)]
         if missing:

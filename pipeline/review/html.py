@@ -20,7 +20,7 @@ from extractors.schema import FACT_TYPES
 
 from ..errors import ReviewFileError
 from ..store import articles
-from .files import own_fields, read_lines
+from .files import STATUSES, own_fields, read_lines
 
 __all__ = ["COLORS", "STATUS_COLORS", "STATUS_WORDS", "label", "render_article", "write_pages"]
 
@@ -123,7 +123,7 @@ def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
         said = [STATUS_WORDS.get(line["status"], line["status"])] + [str(line.get(k)) for k in ("reviewer", "reviewed_at", "note") if line.get(k)]
         review = " · ".join(html.escape(part) for part in said)
         rows.append(
-            f'<tr class="status-{line["status"]}" data-fact-id="{html.escape(line.get("fact_id") or "")}">'
+            f'<tr class="status-{html.escape(str(line["status"]))}" data-fact-id="{html.escape(line.get("fact_id") or "")}">'
             f'<td style="background:{COLORS[line["type"]]}">{html.escape(name)}</td><td>{html.escape(line.get("span") or "")}</td>'
             f"<td>{fields}</td><td>{review}</td></tr>"
         )
@@ -144,6 +144,9 @@ def write_pages(engine: Engine, batch: Path, out: Path) -> list[Path]:
     for lineno, line in read_lines(batch):
         if not isinstance(line, dict) or line.get("type") not in COLORS:
             problems.append(f"{batch}:{lineno}: {line if isinstance(line, ReviewFileError) else 'not a review line of a known fact type'}")
+            continue
+        if line.get("status") not in STATUSES:
+            problems.append(f"{batch}:{lineno}: unknown review status {str(line.get('status'))[:80]!r} (one of {', '.join(STATUSES)})")
             continue
         by_article.setdefault(line.get("article_id"), []).append(line)
     with engine.connect() as conn:

@@ -21,7 +21,7 @@ from sqlalchemy import JSON, Table, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreError
-from .engine import utc_now
+from .engine import utc_now, writing
 from .keys import fact_id
 from .people import refresh_people
 from .places import province_of
@@ -302,7 +302,7 @@ def load_records(
     source_ids: dict[str, int] = {}
     records = iter(records)
     while chunk := list(itertools.islice(records, batch)):
-        with engine.begin() as conn:
+        with writing(engine) as conn:
             counts = load_batch(conn, chunk, run_id, source_ids)
         read += len(chunk)
         changed += sum(c is not None for c in counts)

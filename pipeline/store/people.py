@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection

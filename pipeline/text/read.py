@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 import string
 import unicodedata
 from pathlib import Path
@@ -54,9 +55,18 @@ _BOMS = (
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; any reason it cannot be read becomes a ReadError naming it."""
+    """The file's bytes, READ_MAX_BYTES at most; any reason it cannot be read becomes a ReadError naming it.
+
+    Only regular files are opened: a named pipe would block and a device (`/dev/zero`) never end.
+    """
     try:
-        return path.read_bytes()
+        if path.exists() and not path.is_dir() and not stat.S_ISREG(path.stat().st_mode):
+            raise ReadError(f"{path}: not a regular file (a pipe, device or socket)")
+        with path.open("rb") as stream:
+            data = stream.read(settings.READ_MAX_BYTES + 1)
+        if len(data) > settings.READ_MAX_BYTES:
+            raise ReadError(f"{path}: over {settings.READ_MAX_BYTES} bytes (READ_MAX_BYTES), not read")
+        return data
     except FileNotFoundError:
         raise ReadError(f"{path}: no such file") from None
     except IsADirectoryError:

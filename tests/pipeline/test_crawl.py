@@ -86,23 +86,23 @@ def test_nightly_flow_counts_every_fault_and_a_second_run_fetches_no_article(sit
         second = nightly(**options)
         back = backfill(**options, max_pages=3)
 
-    assert {kind: first["errors"][kind] for kind in FAULTS} == FAULTS
-    assert first["new_articles"] == 8  # four listed, 500-then-200, 429-then-200, the redirect chain's end, the windows-1258 page
-    assert not first["failed_sites"] and set(first["facts"]) == {"official", "document", "count", "percentage"}
+    assert {kind: first.errors[kind] for kind in FAULTS} == FAULTS
+    assert first.new_articles == 8  # four listed, 500-then-200, 429-then-200, the redirect chain's end, the windows-1258 page
+    assert not first.failed_sites and set(first.facts) == {"official", "document", "count", "percentage"}
     assert all(path not in hits for path in NOT_FETCHED)
     engine = open_store(db)
     with engine.connect() as conn:
         body = conn.execute(select(articles.c.text).where(articles.c.url.like("%cp1258-99.html"))).scalar_one()
         assert "Đảng" in body and "Ninh Bình" in body
-    stored = [s for s in summaries(engine, first["run_id"]) if s["site"] == "*"]
+    stored = [s for s in summaries(engine, first.run_id) if s["site"] == "*"]
     assert stored[0]["new_articles"] == 8 and stored[0]["errors"]["too_large"] == 2
 
     again = {path: n - hits.get(path, 0) for path, n in site.hits.items() if n > hits.get(path, 0)}
     articles_again = {path for path in again if path.endswith(".html")}
     assert articles_again == {"/tin/cham-91.html"}  # only the transient failure is tried again
     assert "/tin/?page=2" not in again  # the listing answered 304: nothing new below it
-    assert second["new_articles"] == 0 and not second["facts"]
-    assert back["new_articles"] == 0 and len(list(archive.glob("*.warc.gz"))) == 3
+    assert second.new_articles == 0 and not second.facts
+    assert back.new_articles == 0 and len(list(archive.glob("*.warc.gz"))) == 3
 
 
 def test_reprocess_rebuilds_the_store_from_the_archive_without_the_network(site, tmp_path):
@@ -127,8 +127,8 @@ def test_a_site_failing_every_request_is_reported_and_the_others_go_on(site, tmp
         encoding="utf-8",
     )
     summary = crawl_sites(load_sources(sources, ["good", "dead"]), str(tmp_path / "c.db"), tmp_path / "archive", **{**FETCH_OPTIONS, "retries": 0})
-    assert summary["failed_sites"] == ["dead"]
-    assert summary["sites"]["good"]["new_articles"] > 0 and summary["sites"]["dead"]["errors"]["refused"] >= 1
+    assert summary.failed_sites == ["dead"]
+    assert summary.sites["good"].new_articles > 0 and summary.sites["dead"].errors["refused"] >= 1
     dead_line = next(line for line in format_summary(summary).splitlines() if line.startswith("dead "))
     assert f"refused connection 1 ({dead_base.removeprefix('http://')})" in dead_line and "FAILED" in dead_line
 
@@ -151,7 +151,7 @@ def test_one_story_republished_by_two_papers_is_stored_per_site_linked_and_count
     summary = crawl_sites(load_sources(sources), db_url, tmp_path / "archive")
     for paper in papers:
         stop(paper)
-    assert summary["new_articles"] == 6
+    assert summary.new_articles == 6
     engine = open_store(db_url)
     with engine.connect() as conn:
         rows = conn.execute(select(crawl_urls.c.site, crawl_urls.c.story).where(crawl_urls.c.status == DONE)).all()
@@ -192,7 +192,7 @@ def test_a_backfill_walks_the_listings_back_to_since_and_no_further(tmp_path):
     listings = {path for path in paper.hits if "?page=" in path}
     # page 3 still holds January 2024; page 4 is all 2023 and older, so the walk ends there
     assert listings == {"/xay-dung-dang/?page=2", "/xay-dung-dang/?page=3", "/xay-dung-dang/?page=4"}
-    assert fetched == {f"/xay-dung-dang/bai-viet-{i}.html" for i in range(1, 17)} and summary["new_articles"] == 16
+    assert fetched == {f"/xay-dung-dang/bai-viet-{i}.html" for i in range(1, 17)} and summary.new_articles == 16
 
 
 def test_on_the_dask_task_runner_the_nightly_flow_crawls_a_site_per_worker_process(tmp_path):
@@ -210,7 +210,7 @@ def test_on_the_dask_task_runner_the_nightly_flow_crawls_a_site_per_worker_proce
         second = nightly.with_options(task_runner=runner)(**options)
     for paper in papers:
         stop(paper)
-    assert first["new_articles"] == 6 and not first["failed_sites"] and second["new_articles"] == 0
+    assert first.new_articles == 6 and not first.failed_sites and second.new_articles == 0
     assert sorted(p.name.rsplit("-", 1)[-1] for p in (tmp_path / "archive").glob("*.warc.gz")) == ["paper0.warc.gz"] * 2 + ["paper1.warc.gz"] * 2
     assert len(_stored(options["db"])[0]) == 6
 

@@ -119,10 +119,10 @@ def test_read_directory_raises_read_error_naming_it(tmp_path):
 def test_read_permission_denied_raises_read_error_naming_it(tmp_path, monkeypatch):
     path = write(tmp_path, "secret.txt", SENTENCE.encode())
 
-    def deny(self):
+    def deny(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     with pytest.raises(ReadError, match="secret.txt.*permission"):
         read_document(path)
 

@@ -28,9 +28,9 @@ def test_a_site_without_new_articles_for_seven_runs_is_flagged_in_the_summary_an
     source = Source("paper", (f"{paper.base}/xay-dung-dang/",), r"bai-viet-\d+\.html$", province="Lào Cai", delay=0.0)  # the demo paper's short slugs need the override
     db = str(tmp_path / "v.db")
     summaries = [crawl_sites([source], db, tmp_path / "a", **FETCH_OPTIONS) for _ in range(8)]
-    assert summaries[0]["new_articles"] == 3 and not summaries[0]["health"]
-    assert not summaries[6]["health"]  # six empty runs: not yet
-    assert summaries[7]["health"] == {"paper": ["no new article for 7 runs"]}
+    assert summaries[0].new_articles == 3 and not summaries[0].health
+    assert not summaries[6].health  # six empty runs: not yet
+    assert summaries[7].health == {"paper": ["no new article for 7 runs"]}
     assert "CHECK paper: no new article for 7 runs" in format_summary(summaries[7])
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[[source]]\nname = "paper"\nprovince = "Lào Cai"\nstart_urls = ["{paper.base}/xay-dung-dang/"]\n', encoding="utf-8")
@@ -48,7 +48,7 @@ def test_article_pages_that_stop_cleaning_into_articles_flag_the_site(tmp_path):
         summary = crawl_sites([Source("broken", (f"{site.base}/xay-dung-dang/",), r"bai-viet-\d+\.html$", delay=0.0)], str(tmp_path / "v.db"), tmp_path / "a", **FETCH_OPTIONS)
     finally:
         stop(site)
-    assert summary["new_articles"] == 0 and summary["health"] == {"broken": ["2 article pages cleaned into no article"]}
+    assert summary.new_articles == 0 and summary.health == {"broken": ["2 article pages cleaned into no article"]}
 
 
 def test_a_parameter_that_left_the_content_hash_unchanged_is_folded_in_later_runs_without_a_fetch(tmp_path):
@@ -65,10 +65,10 @@ def test_a_parameter_that_left_the_content_hash_unchanged_is_folded_in_later_run
     try:
         first = crawl_sites([source], db, tmp_path / "a", **FETCH_OPTIONS)
         assert learned_parameters(open_store(db), "paper") == {"khung"}
-        assert site.hits["/tin/bai-viet-so-1-1001.html?khung=hop"] == 1 and first["new_articles"] == 2
+        assert site.hits["/tin/bai-viet-so-1-1001.html?khung=hop"] == 1 and first.new_articles == 2
         site.routes["/tin/"] = listing("/tin/bai-viet-so-2-1002.html?khung=luoi", "/tin/bai-viet-so-3-1003.html?khung=hop")
         second = crawl_sites([source], db, tmp_path / "a", **FETCH_OPTIONS)
     finally:
         stop(site)
     assert site.hits["/tin/bai-viet-so-2-1002.html?khung=luoi"] == 0 and site.hits["/tin/bai-viet-so-3-1003.html?khung=hop"] == 0
-    assert site.hits["/tin/bai-viet-so-3-1003.html"] == 1 and second["new_articles"] == 1
+    assert site.hits["/tin/bai-viet-so-3-1003.html"] == 1 and second.new_articles == 1

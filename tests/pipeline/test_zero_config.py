@@ -65,11 +65,11 @@ def test_each_cms_family_is_crawled_without_patterns_once_per_article_and_not_ag
         for variants in family.articles:
             assert _hits(family, variants) == 1, (family.name, variants[0])
         assert not any(family.site.hits[_path(url)] for url in family.never), family.name
-    assert first["new_articles"] == sum(COUNTS.values())
+    assert first.new_articles == sum(COUNTS.values())
     wordpress = next(f for f in families if f.name == "wordpress")
     assert wordpress.site.hits["/chuyen-muc/xay-dung-dang/feed/"] == 1 and not wordpress.site.hits["/feed/"]  # the section's feed, not the site's
 
     before = {f.name: _article_hits(f) for f in families}
     second = crawl_sites(sources, db, tmp_path / "archive", **FETCH_OPTIONS)
     assert {f.name: _article_hits(f) for f in families} == before
-    assert second["new_articles"] == 0
+    assert second.new_articles == 0
