@@ -17,7 +17,7 @@ from ..errors import cause_of
 from ..store import runs
 from .state import DONE, crawl_summaries, crawl_urls
 
-__all__ = ["Health", "site_health", "flag_sites", "health_lines"]
+__all__ = ["Health", "site_health", "flag_sites"]
 
 
 @dataclass
@@ -70,8 +70,3 @@ def site_health(engine: Engine, sites: list[str], stale_runs: int = settings.CRA
 def flag_sites(engine: Engine, sites: list[str]) -> dict[str, list[str]]:
     """The flagged sites among `sites` and why: what a run summary shows."""
     return {site: health.flags for site, health in site_health(engine, sites).items() if health.flags}
-
-
-def health_lines(flags: dict[str, list[str]]) -> list[str]:
-    """The run summary's lines for flagged sites (none when all are well)."""
-    return [f"CHECK {site}: {'; '.join(reasons)} (see vnfacts sources status)" for site, reasons in sorted(flags.items())]

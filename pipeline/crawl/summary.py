@@ -14,9 +14,8 @@ from extractors.schema import FACT_TYPES
 
 from ..errors import FetchError, cause_of
 from .fetch import host_of
-from .health import health_lines
 
-__all__ = ["SiteSummary", "RunSummary", "new_summary", "skipped_summary", "count_failure", "total_summary", "summary_rows", "format_summary"]
+__all__ = ["SiteSummary", "RunSummary", "new_summary", "skipped_summary", "count_failure", "total_summary", "summary_rows", "health_lines", "format_summary"]
 
 
 @dataclass
@@ -117,6 +116,11 @@ def summary_rows(summary: RunSummary) -> list[dict[str, Any]]:
         return {"site": name, "pages": s.pages_fetched, "new": s.new_articles, **facts, "seconds": round(s.seconds, 1), "errors": _described_errors(s) + failed}
 
     return [row(name, s) for name, s in sorted(summary.sites.items())] + [row("TOTAL", summary)]
+
+
+def health_lines(flags: dict[str, list[str]]) -> list[str]:
+    """The run summary's lines for flagged sites (none when all are well)."""
+    return [f"CHECK {site}: {'; '.join(reasons)} (see vnfacts sources status)" for site, reasons in sorted(flags.items())]
 
 
 def format_summary(summary: RunSummary) -> str:

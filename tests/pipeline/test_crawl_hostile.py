@@ -170,7 +170,7 @@ def test_bad_sources_entries_are_reported_all_at_once_and_skipped_while_the_good
     summary = json.loads(run.stdout)
     assert summary["sites"]["good"]["new_articles"] == 3 and sorted(summary["failed_sites"]) == sorted(BAD_ENTRIES)
     assert summary["sites"]["count"]["problems"] == ["max_pages: must be int, not 'many'"]
-    assert set(summary) == {"pages_fetched", "new_articles", "facts", "errors", "hosts", "seconds", "failed", "failed_sites", "sites", "run_id", "archive"}
+    assert set(summary) == {"pages_fetched", "new_articles", "facts", "errors", "hosts", "seconds", "failed", "failed_sites", "sites", "run_id", "archive", "health"}
 
 
 def test_the_nightly_flow_logs_each_bad_entry_and_runs_the_good_ones(tmp_path):
