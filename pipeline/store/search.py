@@ -9,7 +9,8 @@ indexes, PostgreSQL from GIN-indexed `simple` and unaccent (`vn_fold`) text vect
 Hits are ranked: exact before folded-only matches; then, when the query looks like a name, facts
 whose person is that name; then a field equal to the whole query (the title `Bí thư Tỉnh ủy` for
 `bi thu tinh uy`); then the query's words adjacent and in order; then the engine's relevance
-(FTS5 bm25, PostgreSQL ts_rank_cd); then newest first.
+(FTS5 bm25, PostgreSQL ts_rank_cd); then newest first. On SQLite a query's hits are ranked
+among its SEARCH_POOL newest matches, so a word found in most articles costs what a rare one does.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Float, Integer, case, func, literal, or_, select, text
+from sqlalchemy import Float, Integer, case, func, literal, literal_column, or_, select, table, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -305,7 +306,6 @@ def _article_select(conditions: list[Any]) -> Any:
         articles.c.title,
         func.coalesce(articles.c.url, articles.c.source).label("url"),
         articles.c.title.label("label"),
-        articles.c.text,
     ]
     return select(*columns).where(*conditions)
 
@@ -335,10 +335,9 @@ def _dedupe_key(row: dict[str, Any]) -> tuple[Any, ...]:
 def _total(conn: Connection, stmt: Any, copies: bool) -> tuple[int, bool]:
     """How many hits `stmt` gives, a republished story once unless `copies`, counting SEARCH_COUNT_ROWS rows at most; and whether it stopped there."""
     sub = stmt.limit(settings.SEARCH_COUNT_ROWS).subquery()
-    counted = conn.execute(select(func.count()).select_from(sub)).scalar_one()
-    if not copies:
-        counted = conn.execute(select(func.count()).select_from(select(sub.c.story, sub.c.kind, sub.c.label).distinct().subquery())).scalar_one()
-    return counted, counted >= settings.SEARCH_COUNT_ROWS
+    story = sub.c.story + "\x1f" + sub.c.kind + "\x1f" + func.coalesce(sub.c.label, "")
+    rows, stories = conn.execute(select(func.count(), func.count(func.distinct(story))).select_from(sub)).one()
+    return rows if copies else stories, rows >= settings.SEARCH_COUNT_ROWS
 
 
 def _newest(row: dict[str, Any]) -> float:
@@ -370,20 +369,25 @@ def _ranked(
     The database orders by tier, adjacency and relevance (without a query: by date) and hands over
     `limit` times SEARCH_WINDOW_FACTOR rows, at least SEARCH_CANDIDATES with a query, which are
     ranked here in full. Unless `copies`, a story republished by several sites gives one hit: its best-ranked row.
+    On SQLite a query's hits are ranked within a pool of the newest matches instead (see `_pooled`).
     """
     stmt = stmt.add_columns(ids.label("id"))
-    if query is None:
-        stmt = stmt.add_columns(literal(1).label("tier"), literal(1).label("adjacent"), literal(0.0).label("score"))
-        ordered = stmt.order_by(articles.c.published.desc().nulls_last(), ids)
+    if query is not None and engine.dialect.name == "sqlite":
+        rows, total = _pooled(conn, stmt, query, what, ids, copies)
     else:
-        scored, rank = _ranking(engine, query, what, ids)
-        stmt = stmt.join(scored, scored.c.id == ids).add_columns(*rank)
-        ordered = stmt.order_by(text("tier"), text("adjacent DESC"), text("score"), articles.c.published.desc().nulls_last(), ids)
-    total = _total(conn, stmt, copies) if limit is not None else (0, False)
-    window = None if limit is None else limit * settings.SEARCH_WINDOW_FACTOR
-    if window is not None and query is not None:
-        window = max(settings.SEARCH_CANDIDATES, window)
-    rows = sorted((dict(r) for r in conn.execute(ordered.limit(window)).mappings()), key=_rank_key(query))
+        if query is None:
+            stmt = stmt.add_columns(literal(1).label("tier"), literal(1).label("adjacent"), literal(0.0).label("score"))
+            ordered = stmt.order_by(articles.c.published.desc().nulls_last(), ids)
+        else:
+            scored, rank = _ranking(engine, query, what, ids)
+            stmt = stmt.join(scored, scored.c.id == ids).add_columns(*rank)
+            ordered = stmt.order_by(text("tier"), text("adjacent DESC"), text("score"), articles.c.published.desc().nulls_last(), ids)
+        total = _total(conn, stmt, copies) if limit is not None else (0, False)
+        window = None if limit is None else limit * settings.SEARCH_WINDOW_FACTOR
+        if window is not None and query is not None:
+            window = max(settings.SEARCH_CANDIDATES, window)
+        rows = [dict(r) for r in conn.execute(ordered.limit(window)).mappings()]
+    rows.sort(key=_rank_key(query))
     seen: set[tuple[Any, ...]] = set()
     kept = []
     for row in rows:
@@ -391,7 +395,41 @@ def _ranked(
         if copies or key not in seen:
             seen.add(key)
             kept.append(row)
+    if total is None:  # the whole pool is in hand: count it, capped as `_total` caps a count
+        total = (min(len(kept), settings.SEARCH_COUNT_ROWS), len(kept) >= settings.SEARCH_COUNT_ROWS)
     return kept[:limit], total if limit is not None else (len(kept), False)
+
+
+def _fts_rowids(conn: Connection, index: str, expression: str, low: int, high: int) -> set[int]:
+    """The rowids between `low` and `high` that an FTS5 index matches (a range FTS5 seeks to, not the whole match)."""
+    sql = text(f"SELECT rowid FROM {index} WHERE {index} MATCH :expression AND rowid BETWEEN :low AND :high")
+    return set(conn.execute(sql, {"expression": expression, "low": low, "high": high}).scalars())
+
+
+def _pooled(conn: Connection, stmt: Any, query: Query, what: str, ids: Any, copies: bool) -> tuple[list[dict[str, Any]], tuple[int, bool] | None]:
+    """SQLite: the newest SEARCH_POOL matches of `stmt` with their rank columns, and the hit count (None: count the rows kept).
+
+    The folded FTS5 index drives the query newest first (its rowid is the fact's or article's id,
+    in load order) and stops after SEARCH_POOL hits that pass the filters, so bm25 and the rank
+    columns are computed for those only: a word found in most articles costs the same as a rare one.
+    """
+    exact_index, folded_index = _SQLITE_INDEXES[what]
+    rowid = literal_column(f"{folded_index}.rowid")
+    joined = stmt.join(table(folded_index), rowid == ids).where(text(f"{folded_index} MATCH :folded").bindparams(folded=_fts5(query, search_key)))
+    pool = joined.add_columns(literal_column(_BM25[what]).label("score")).order_by(rowid.desc())
+    rows = [dict(r) for r in conn.execute(pool.limit(settings.SEARCH_POOL)).mappings()]
+    if not rows:
+        return rows, (0, False)
+    low, high = min(r["id"] for r in rows), max(r["id"] for r in rows)
+    exact = _fts_rowids(conn, exact_index, _fts5(query, fold), low, high) if query.has_marks() else None
+    phrase = _phrase(query)
+    adjacent = _fts_rowids(conn, folded_index, _fts5(phrase, search_key), low, high) if phrase else None
+    for row in rows:
+        row["tier"] = 0 if exact is not None and row["id"] in exact else 1
+        row["adjacent"] = 1 if adjacent is None or row["id"] in adjacent else 0
+    if len(rows) < settings.SEARCH_POOL:
+        return rows, None
+    return rows, _total(conn, joined, copies)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -445,7 +483,8 @@ def search(
                 hits, total, more = hits + rows, total + count, more or capped
             if want_articles:
                 rows, (count, capped) = _ranked(engine, conn, _article_select(conditions), parsed, "article", articles.c.id, limit, copies)
-                hits += [{**row, "sentence": _sentence(row["text"], parsed)} for row in rows]
+                texts = dict(conn.execute(select(articles.c.id, articles.c.text).where(articles.c.id.in_([row["id"] for row in rows]))).all())
+                hits += [{**row, "sentence": _sentence(texts[row["id"]], parsed)} for row in rows]
                 total, more = total + count, more or capped
     except DBAPIError as exc:
         raise QueryError(f"query {query!r}: the database refused it: {str(exc.orig).splitlines()[0]}") from None
