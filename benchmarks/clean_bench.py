@@ -206,8 +206,10 @@ def report(title: str, tallies: dict[str, Tally]) -> None:
         t = tallies[name]
         p, r, f = t.scores()
         low, page = t.worst()
-        print(f"{name:<{width}}{p:7.3f}{r:7.3f}{f:10.3f}{t.mean():9.3f}{f'{page[:30]} {low:.3f}':>40}{f'{t.leads}/{t.lead_pages}':>8}"
-              f"{len(t.caption_leaks):>22}{len(t.teaser_leaks):>14}")
+        print(
+            f"{name:<{width}}{p:7.3f}{r:7.3f}{f:10.3f}{t.mean():9.3f}{f'{page[:30]} {low:.3f}':>40}{f'{t.leads}/{t.lead_pages}':>8}"
+            f"{len(t.caption_leaks):>22}{len(t.teaser_leaks):>14}"
+        )
 
 
 def main() -> None:

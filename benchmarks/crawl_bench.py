@@ -59,8 +59,12 @@ def main() -> None:
         sites.append(site)
         sources.append(
             Source(
-                name=f"host{host:02d}", start_urls=(f"{site.base}/xay-dung-dang/",), article_pattern=r"-\d+\.html$", next_page="a.next",
-                max_pages=args.articles // per_page + 1, delay=args.delay,
+                name=f"host{host:02d}",
+                start_urls=(f"{site.base}/xay-dung-dang/",),
+                article_pattern=r"-\d+\.html$",
+                next_page="a.next",
+                max_pages=args.articles // per_page + 1,
+                delay=args.delay,
             )
         )
     with tempfile.TemporaryDirectory() as tmp:

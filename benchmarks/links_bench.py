@@ -22,10 +22,43 @@ from pipeline.crawl.links import ARTICLE, classify_links  # noqa: E402
 TABLE = Path(__file__).resolve().parents[1] / "corpus/links/verdicts.tsv"
 ALLOWED_TYPES = ["html", "htm", "md", "rst", "aspx", "jsp", "rhtml", "cgi", "xhtml", "jhtml", "asp", "shtml"]
 GOOD_PATHS = ["story", "article", "feature", "featured", "slides", "slideshow", "gallery", "news", "video", "media", "v", "radio", "press"]
-BAD_CHUNKS = ["careers", "contact", "about", "faq", "terms", "privacy", "advert", "preferences", "feedback", "info", "browse", "howto",
-              "account", "subscribe", "donate", "shop", "admin", "auth_user", "emploi", "annonces", "blog", "courrierdesinternautes",
-              "event", "forum", "hors-serie", "membre", "publicite", "videos", "week-end", "user", "login", "traffic", "jobs",
-              "classified", "subscriptions"]
+BAD_CHUNKS = [
+    "careers",
+    "contact",
+    "about",
+    "faq",
+    "terms",
+    "privacy",
+    "advert",
+    "preferences",
+    "feedback",
+    "info",
+    "browse",
+    "howto",
+    "account",
+    "subscribe",
+    "donate",
+    "shop",
+    "admin",
+    "auth_user",
+    "emploi",
+    "annonces",
+    "blog",
+    "courrierdesinternautes",
+    "event",
+    "forum",
+    "hors-serie",
+    "membre",
+    "publicite",
+    "videos",
+    "week-end",
+    "user",
+    "login",
+    "traffic",
+    "jobs",
+    "classified",
+    "subscriptions",
+]
 BAD_DOMAINS = ["amazon", "doubleclick", "twitter", "facebook", "google", "youtube", "instagram", "pinterest"]
 DATE_REGEX = r"([\./\-_\s]?(19|20)\d{2})[\./\-_\s]?(([0-3]?[0-9][\./\-_\s])|(\w{3,5}[\./\-_\s]))([0-3]?[0-9]([\./\-]|$)?)"
 SUFFIXES = ("com.vn", "gov.vn", "org.vn", "net.vn", "edu.vn", "vn", "com", "net", "org")

@@ -175,8 +175,10 @@ def _bench_backend(name: str, url: str, records: Path, total_facts: int, repeat:
     articles = sum(1 for _ in load_records(engine, (r for _, r in read_records(records)), f"store_bench {records}", STORE_LOAD_BATCH))
     seconds = time.perf_counter() - start
     rate = total_facts / seconds
-    print(f"\n{name}: loaded {articles} articles, {total_facts} facts in {seconds:.1f} s = {rate:,.0f} facts/s"
-          f" ({articles / seconds:,.0f} articles/s)  target >= {TARGET_LOAD:,} facts/s: {'ok' if rate >= TARGET_LOAD else 'MISSED'}")
+    print(
+        f"\n{name}: loaded {articles} articles, {total_facts} facts in {seconds:.1f} s = {rate:,.0f} facts/s"
+        f" ({articles / seconds:,.0f} articles/s)  target >= {TARGET_LOAD:,} facts/s: {'ok' if rate >= TARGET_LOAD else 'MISSED'}"
+    )
     results = {"load_facts_per_s": rate, "queries": {}}
     print(f"{'query':<40}{'hits':>6}{'p50 ms':>10}{'p95 ms':>10}  target")
     for label, kind, arguments in _queries(rng, records):

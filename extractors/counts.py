@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .context import open_parenthesis, clause_start, doc_text, period_before, roles, sentences, word_pattern
+from .context import clause_start, doc_text, open_parenthesis, period_before, roles, sentences, word_pattern
 from .dates import find_period
 from .lexicon import alternation, entries, table
 from .numbers import NUMBER, parse_int
@@ -86,9 +86,7 @@ _ADMITTED = "admitted"
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PAREN_SKIP = re.compile(r"\s*\([^()]*\)")
 _OPENERS = roles("count_members")
-_LIST_OPEN = re.compile(
-    rf"\s*[,;]?\s*{word_pattern(_OPENERS['list_open'])}(?:\s+{word_pattern(_OPENERS['has'])})?\s*:?", re.IGNORECASE
-)
+_LIST_OPEN = re.compile(rf"\s*[,;]?\s*{word_pattern(_OPENERS['list_open'])}(?:\s+{word_pattern(_OPENERS['has'])})?\s*:?", re.IGNORECASE)
 _HAS_OPEN = re.compile(rf"\s*[^\d;.()]{{0,20}}?{word_pattern(_OPENERS['has'])}", re.IGNORECASE)
 _SUBSET_SPAN = re.compile(r"(?:[^();.]|\.(?=\d))*")
 _SUBSET = re.compile(
@@ -295,18 +293,13 @@ def _people(text: str, hits: list[_Hit]) -> Iterator[_Hit]:
             continue
         parent = next((h for h in reversed(hits) if h.category == _MEMBERS and h.end <= m.start()), None)
         listed = parent and _in_list(text, parent.end, m.start()) and _nearest_cue(text, m.start()) in _WEAK_CUES | {None}
-        yield _Hit(m.start(), m.end(), parse_int(m["num"]), m["unit"] or m["bare"], _MEMBERS, confidence=0.7,
-                   parent=parent.start if listed else None)
+        yield _Hit(m.start(), m.end(), parse_int(m["num"]), m["unit"] or m["bare"], _MEMBERS, confidence=0.7, parent=parent.start if listed else None)
 
 
 def _comparison(text: str, m: re.Match) -> bool:
     """Whether people counted are a difference from another period in running text (`kỷ luật 156 đảng viên,
     tăng 14 trường hợp so với năm 2023`), not a change after a count in brackets (`(tăng 97 đồng chí so với ...)`)."""
-    return (
-        bool(_COMPARED.match(text, m.end()))
-        and open_parenthesis(text, m.start()) is None
-        and _nearest_change(text, m.start()) in ("increase", "decrease")
-    )
+    return bool(_COMPARED.match(text, m.end())) and open_parenthesis(text, m.start()) is None and _nearest_change(text, m.start()) in ("increase", "decrease")
 
 
 def _in_list(text: str, end: int, start: int) -> bool:

@@ -25,7 +25,7 @@ _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"(?:19|20)\d\d"
 _PERIOD = re.compile(
     rf"""
-    (?P<range>(?:từ\s+)?(?:năm\s+)?(?P<r1>{_YEAR})\s*(?:-|–|đến|tới)\s*(?:nay|(?:năm\s+|ngày\s+)?(?P<r2>{DATE.replace('(?P<', '(?P<e')}|{_YEAR})))
+    (?P<range>(?:từ\s+)?(?:năm\s+)?(?P<r1>{_YEAR})\s*(?:-|–|đến|tới)\s*(?:nay|(?:năm\s+|ngày\s+)?(?P<r2>{DATE.replace("(?P<", "(?P<e")}|{_YEAR})))
     | (?P<term>(?P<edge>đầu|cuối|cả)?\s*(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?P<t1>{_YEAR})\s*(?:-|–|đến)\s*(?P<t2>{_YEAR}))
     | (?P<date>{DATE})
     | (?P<quarter>quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|năm)\s*(?P<qy>{_YEAR}))

@@ -42,9 +42,7 @@ _LIST_SEP = r"\s*(?:,|và|&)\s*"
 
 _CODE_RE = re.compile(CODE)
 # The type word a code is written after: `Chỉ thị số 12-CT/HU`, `Kế hoạch liên tịch số: 31-KH/TU`.
-_TYPE_BEFORE = re.compile(
-    rf"(?<!\w)(?P<type>{_TYPES})(?P<gap>(?:\s+[^\W\d]+){{0,4}}?)\s*(?P<so>số\s*:?|:)?\s*$", re.IGNORECASE
-)
+_TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPES})(?P<gap>(?:\s+[^\W\d]+){{0,4}}?)\s*(?P<so>số\s*:?|:)?\s*$", re.IGNORECASE)
 # A type word that may start a number-only or plenum mention.
 _TYPE_WORD = re.compile(rf"(?<!\w)(?P<type>{_TYPES})(?!\w)", re.IGNORECASE)
 # A document number: not a percentage, decimal, range, date or the number of a code.
@@ -104,19 +102,15 @@ _HEAD = re.compile(
 )
 _WORD = re.compile(r"\s+(?P<w>[^\W\d_]+)(?=[\s,.;:!?()“”\"]|$)")
 # Lower-case words inside a body's name: second syllables (`Chấp hành`, `Tỉnh ủy`) and places (`tỉnh`, `huyện`).
-_BODY_LOWER = frozenset(
-    "hành vụ ương ủy bộ trị phủ sự an tra giáo vận chính trực quốc trận đạo nhân dân tỉnh huyện xã phường quận".split()
-)
+_BODY_LOWER = frozenset("hành vụ ương ủy bộ trị phủ sự an tra giáo vận chính trực quốc trận đạo nhân dân tỉnh huyện xã phường quận".split())
 # Lower-case phrases inside a body's name: `Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh`, `thành phố`.
-_BODY_PHRASE = re.compile(
-    r"\s+(?:(?:và\s+)?(?:các\s+cơ\s+quan|doanh\s+nghiệp)|thành\s+phố|thị\s+xã|thị\s+trấn)(?=[\s,.;:!?()“”\"]|$)"
-)
+_BODY_PHRASE = re.compile(r"\s+(?:(?:và\s+)?(?:các\s+cơ\s+quan|doanh\s+nghiệp)|thành\s+phố|thị\s+xã|thị\s+trấn)(?=[\s,.;:!?()“”\"]|$)")
 _BODY_STOP = frozenset(("khóa", "khoá", "về", "lần", "hội", "ngày"))
 # Words that join two mentions rather than qualify one type word.
 _GAP_STOP = frozenset(("và", "của", "theo", "hoặc", "với", "tại", "các", "cùng"))
 
-_QUOTE_OPEN = "“\"«"
-_QUOTE_CLOSE = "”\"»"
+_QUOTE_OPEN = '“"«'
+_QUOTE_CLOSE = '”"»'
 _CLAUSE = rf"(?:[^;!?()\[\]:.{_QUOTE_OPEN}{_QUOTE_CLOSE}]|\.(?=\d)|[{_QUOTE_OPEN}][^{_QUOTE_CLOSE}]*[{_QUOTE_CLOSE}])"
 _TITLE = re.compile(
     rf"\s*,?\s*(?:[{_QUOTE_OPEN}]\s*(?P<quoted>[^{_QUOTE_CLOSE}]{{3,}}?)\s*[{_QUOTE_CLOSE}]|(?P<ve>về\s+{_CLAUSE}+))",
@@ -451,10 +445,7 @@ def _reconcile(facts: list[Document]) -> list[Document]:
     merged = []
     for mentions in groups.values():
         first = mentions[0]
-        filled = {
-            name: next((getattr(m, name) for m in mentions if getattr(m, name)), None)
-            for name in ("date", "issuer", "term", "plenum", "title")
-        }
+        filled = {name: next((getattr(m, name) for m in mentions if getattr(m, name)), None) for name in ("date", "issuer", "term", "plenum", "title")}
         merged.append(replace(first, **filled, confidence=max(m.confidence for m in mentions)))
     return merged
 

@@ -34,9 +34,7 @@ _PLURAL_LIST = re.compile(rf"(?i:(?<!\w)các\s+(?:{HONORIFIC.pattern}))\s*:[^.]*
 # What may stand between a title and the name after it (`Bí thư Tỉnh ủy - đồng chí ...`, `... là ông ...`).
 _NAME_MARKS = frozenset({",", "-", "–", "—", ":", *_CUES["name_mark"]})
 # A line that is a name alone, maybe after degrees or ranks: `PGS.TS Nguyễn Văn A`.
-_BYLINE = re.compile(
-    rf"^(?:(?:{alternation(entries('name_prefixes'))})\.?\s*)*(?P<name>(?:\w+ ){{1,3}}\w+)\.?$"
-)
+_BYLINE = re.compile(rf"^(?:(?:{alternation(entries('name_prefixes'))})\.?\s*)*(?P<name>(?:\w+ ){{1,3}}\w+)\.?$")
 # Asides in parentheses longer than this are not skipped.
 PAREN_LIMIT = 15
 

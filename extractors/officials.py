@@ -71,9 +71,7 @@ _APPOINTMENT = re.compile(
     rf"(?:{alternation(entries('appointment_links'))})|được\s+(?:(?:{_VERBS}){_VERB_JOIN})*(?:{_VERBS}))\s*$"
 )
 # The person an appointment verb names: `điều động, chỉ định đồng chí ` before a name.
-_APPOINTEE = re.compile(
-    rf"(?<!\w)(?i:{_VERBS})(?:{_VERB_JOIN}(?i:{_VERBS}))*\s+(?:(?i:{HONORIFIC.pattern})\s+)?(?=[^\W\d_])"
-)
+_APPOINTEE = re.compile(rf"(?<!\w)(?i:{_VERBS})(?:{_VERB_JOIN}(?i:{_VERBS}))*\s+(?:(?i:{HONORIFIC.pattern})\s+)?(?=[^\W\d_])")
 # What may stand between two titles of one person's chain, besides commas.
 _CUES = roles("official_cues")
 _CHAIN_JOINS = frozenset({"", "-", "–", "—", *_CUES["chain_join"]})
@@ -326,11 +324,7 @@ def _people(sent: Sentence, chain: list[_Mention], named: dict[int, Person]) -> 
         if listed:
             return listed, 0.8
     if last.name is not None:
-        honorific = (
-            last.honorific
-            or honorific_before(sent, last.name[0])[0]
-            or honorific_before(sent, chain[0].title.first)[0]
-        )
+        honorific = last.honorific or honorific_before(sent, last.name[0])[0] or honorific_before(sent, chain[0].title.first)[0]
         return [Person(*last.name, honorific)], 0.9
     person = _apposed_person(sent, chain, named)
     if person is not None:
@@ -338,9 +332,7 @@ def _people(sent: Sentence, chain: list[_Mention], named: dict[int, Person]) -> 
     return _appointed_people(sent, chain, named), 0.75
 
 
-def _sentence_facts(
-    text: str, offset: int, carry: _Carry, words: Callable[[], list[tuple[int, int]] | None] | None = None
-) -> tuple[list[Official], list[_Held]]:
+def _sentence_facts(text: str, offset: int, carry: _Carry, words: Callable[[], list[tuple[int, int]] | None] | None = None) -> tuple[list[Official], list[_Held]]:
     """The official facts of one sentence whose text starts at `offset` in the document, and the titles
     it heads a list with if it ends in `:` with no holder for them.
 
@@ -376,11 +368,7 @@ def _heads_list(sent: Sentence, chain: list[_Mention]) -> bool:
     """Whether a chain heads the list below its line: the line opens with it (`Danh sách Ủy viên Ban
     Thường vụ ...`, at most a few words before) and ends in `:`; not `Bằng khen của Chủ tịch ...:`."""
     first = chain[0].title.first
-    return (
-        sent.text.rstrip().endswith(":")
-        and first <= _HEADER_LEAD
-        and sent.word(first - 1).lower() not in _ON_BEHALF
-    )
+    return sent.text.rstrip().endswith(":") and first <= _HEADER_LEAD and sent.word(first - 1).lower() not in _ON_BEHALF
 
 
 def _list_item_facts(text: str, offset: int, header: list[_Held], marked: bool) -> list[Official] | None:

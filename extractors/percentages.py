@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from .context import open_parenthesis, clause_end, clause_start, period_before, roles, sentences, word_pattern
+from .context import clause_end, clause_start, open_parenthesis, period_before, roles, sentences, word_pattern
 from .dates import find_periods
 from .lexicon import alternation, table
 from .numbers import NUMBER, parse_float
@@ -66,9 +66,7 @@ _TARGET_GAP = re.compile(
 _HEAD = re.compile(rf"\s*{word_pattern(_CUES['head'])}", re.IGNORECASE)
 _BOUND = re.compile(word_pattern(_CUES["bound"]), re.IGNORECASE)
 # A bound or a rate between a number and the words after it (`90% trở lên đảng viên`, `6,5%/năm`).
-_SKIP_AFTER = re.compile(
-    rf"(?:\s*{word_pattern(_CUES['bound'])}(?=\s+[^\W\d_])|\s*/\s*[^\W\d_]+|\s*\([^()]*\))+", re.IGNORECASE
-)
+_SKIP_AFTER = re.compile(rf"(?:\s*{word_pattern(_CUES['bound'])}(?=\s+[^\W\d_])|\s*/\s*[^\W\d_]+|\s*\([^()]*\))+", re.IGNORECASE)
 _MEMBER = word_pattern(_CUES["member"])  # `đồng chí`, not the amount `đồng`
 # A count in the clause before a share (`có 12 chi bộ đạt ..., tỷ lệ 40,2%`): its number and noun, and the
 # action verb written right before it; a count after a bound (`9 đồng chí dưới 40 tuổi`) is a qualifier.
@@ -275,11 +273,7 @@ def _values(m: re.Match) -> list[tuple[float, float | None]]:
 def _sentence_percentages(offset: int, text: str) -> Iterator[Percentage]:
     """The percentages of the sentence `text` at `offset`; a `vượt chỉ tiêu N%` after one becomes its target."""
     matches = list(_PERCENT.finditer(text))
-    goals = {
-        i: later
-        for i, (earlier, later) in enumerate(zip(matches, matches[1:]))
-        if not earlier["target"] and _TARGET_GAP.fullmatch(text, earlier.end(), later.start())
-    }
+    goals = {i: later for i, (earlier, later) in enumerate(zip(matches, matches[1:])) if not earlier["target"] and _TARGET_GAP.fullmatch(text, earlier.end(), later.start())}
     for i, m in enumerate(matches):
         if i - 1 in goals:
             continue

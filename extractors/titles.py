@@ -23,10 +23,7 @@ _CENTRAL = frozenset(_CENTRAL_TITLES.values())
 _WORD_ABBREVIATIONS = table("title_word_abbreviations")
 _SHORT_WORDS = re.compile(rf"(?<!\w)(?:{alternation(list(_WORD_ABBREVIATIONS))})(?!\w)")
 # Each abbreviated part of a title in full (lower case), with the ways it is written short.
-_SHORT_FORMS = {
-    full.lower(): [short for short, same in _WORD_ABBREVIATIONS.items() if same == full]
-    for full in set(_WORD_ABBREVIATIONS.values())
-}
+_SHORT_FORMS = {full.lower(): [short for short, same in _WORD_ABBREVIATIONS.items() if same == full] for full in set(_WORD_ABBREVIATIONS.values())}
 
 
 def _title_pattern(title: str) -> str:
@@ -34,9 +31,7 @@ def _title_pattern(title: str) -> str:
     pattern = re.escape(title)
     for full, forms in _SHORT_FORMS.items():
         written = "|".join(re.escape(form) for form in forms)
-        pattern = re.sub(
-            re.escape(re.escape(full)), lambda m, written=written: f"(?:{m.group()}|(?-i:{written}))", pattern, flags=re.IGNORECASE
-        )
+        pattern = re.sub(re.escape(re.escape(full)), lambda m, written=written: f"(?:{m.group()}|(?-i:{written}))", pattern, flags=re.IGNORECASE)
     return pattern
 
 
@@ -48,9 +43,7 @@ _FIRST_WORDS = alternation([t.split()[0] for t in (*_ALL_TITLES, *_WORD_ABBREVIA
 # first, any case, abbreviated parts in their own case; then whole-title abbreviations (`PBT`).
 TITLE = re.compile(
     rf"(?<![\w/])(?=(?i:{_FIRST_WORDS})(?!\w)|{alternation(list(_ABBREVIATIONS))})"
-    rf"(?:(?P<prefix>(?i:{alternation(_PREFIXES)}))\s+)?(?P<title>(?i:"
-    + "|".join(_title_pattern(t) for t in _ALL_TITLES)
-    + rf")|{alternation(list(_ABBREVIATIONS))})(?![\w/])"
+    rf"(?:(?P<prefix>(?i:{alternation(_PREFIXES)}))\s+)?(?P<title>(?i:" + "|".join(_title_pattern(t) for t in _ALL_TITLES) + rf")|{alternation(list(_ABBREVIATIONS))})(?![\w/])"
 )
 
 
@@ -75,18 +68,14 @@ def _insertions(expansion: str) -> dict[str, str]:
 # What a whole-title abbreviation's title becomes when title words follow it (`PBT Thường trực`).
 _EXTENDED = {expansion: _insertions(expansion) for expansion in set(_ABBREVIATIONS.values())}
 _EXTENSION = {
-    expansion: re.compile(
-        r"\s+(?P<words>(?i:" + "|".join(map(_title_pattern, sorted(words, key=len, reverse=True))) + r"))(?![\w/])"
-    )
+    expansion: re.compile(r"\s+(?P<words>(?i:" + "|".join(map(_title_pattern, sorted(words, key=len, reverse=True))) + r"))(?![\w/])")
     for expansion, words in _EXTENDED.items()
     if words
 }
 # An organization that is only the central body (`Trung ương`, `TW`, `Trung ương Đảng`): it belongs to the
 # title, which then names its central body whole (`Trưởng Ban Tổ chức Trung ương`).
 CENTRE = "Trung ương"
-CENTRAL_BODY = re.compile(
-    rf"(?P<centre>(?i:{re.escape(CENTRE)})|{alternation(_SHORT_FORMS[CENTRE.lower()])})(?P<party>\s+(?i:đảng))?"
-)
+CENTRAL_BODY = re.compile(rf"(?P<centre>(?i:{re.escape(CENTRE)})|{alternation(_SHORT_FORMS[CENTRE.lower()])})(?P<party>\s+(?i:đảng))?")
 # Words right before a title that make it the name of a body (`Ban Giám đốc`, `Đoàn Chủ tịch`).
 _BODY_OF_TITLES = frozenset(roles("official_cues")["body_of_titles"])
 
@@ -143,9 +132,7 @@ def find_titles(sent: Sentence) -> list[Title]:
     return found
 
 
-def _before_body(
-    sent: Sentence, start: int, written: str, title: str, end: int
-) -> tuple[str, int, bool, int | None]:
+def _before_body(sent: Sentence, start: int, written: str, title: str, end: int) -> tuple[str, int, bool, int | None]:
     """A title written with an abbreviated body (`Chủ nhiệm UBKT`, `Trưởng Đoàn ĐBQH`) cut before that body,
     which is the organization as written (`UBKT Tỉnh ủy`, `Đoàn ĐBQH tỉnh`, sharing the head `Đoàn`).
 

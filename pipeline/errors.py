@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 __all__ = [
-    "VnfactsError", "ReadError", "EmptyPageError", "EncodingError", "GoldFileError", "RecordsError", "StoreError", "QueryError",
-    "FetchError", "RobotsDisallowed", "OffHostError", "TooManyRedirects", "TooLargeError", "HttpStatusError", "FetchTimeout",
-    "ConnectionFailed", "DnsFailure", "ConnectionRefused", "BrokenBody", "DeadlineExceeded", "RobotsUnavailable", "ConfigError",
+    "VnfactsError",
+    "ReadError",
+    "EmptyPageError",
+    "EncodingError",
+    "GoldFileError",
+    "RecordsError",
+    "StoreError",
+    "QueryError",
+    "FetchError",
+    "RobotsDisallowed",
+    "OffHostError",
+    "TooManyRedirects",
+    "TooLargeError",
+    "HttpStatusError",
+    "FetchTimeout",
+    "ConnectionFailed",
+    "DnsFailure",
+    "ConnectionRefused",
+    "BrokenBody",
+    "DeadlineExceeded",
+    "RobotsUnavailable",
+    "ConfigError",
     "cause_of",
 ]
 

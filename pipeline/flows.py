@@ -114,9 +114,7 @@ def _publish(name: str, summary: RunSummary) -> None:
     create_table_artifact(rows, key=f"{name}-summary", description=description)
 
 
-def _run(
-    name: str, sources_file: str, only: list[str] | None, db: str | None, archive_dir: str, options: dict[str, Any], max_pages: int | None = None
-) -> RunSummary | State:
+def _run(name: str, sources_file: str, only: list[str] | None, db: str | None, archive_dir: str, options: dict[str, Any], max_pages: int | None = None) -> RunSummary | State:
     """Load the sources and crawl them; a configuration error fails the run with its cause in one log line.
 
     Each problem of a bad sources entry is one error line of the run's log; that entry is skipped
@@ -220,9 +218,7 @@ def serve_flows(
     check_schedule(cron, timezone)
     parameters = {"sources_file": _absolute(sources_file), "db": _absolute(db), "archive_dir": _absolute(archive_dir)}
     deployments = [
-        nightly.to_deployment(
-            name="nightly", schedules=[Cron(cron, timezone=timezone)], parameters=parameters, entrypoint_type=EntrypointType.MODULE_PATH
-        ),
+        nightly.to_deployment(name="nightly", schedules=[Cron(cron, timezone=timezone)], parameters=parameters, entrypoint_type=EntrypointType.MODULE_PATH),
         backfill.to_deployment(name="backfill", parameters=parameters, entrypoint_type=EntrypointType.MODULE_PATH),
     ]
     serve(*deployments, pause_on_shutdown=False)

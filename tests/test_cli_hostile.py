@@ -81,8 +81,19 @@ def _record(article_id: str = "a1", **changes) -> dict:
     """A small storable record with one count fact over "12 đảng viên mới"."""
     text = PAGE
     start = text.index("12 đảng viên")
-    fact = {"type": "count", "value": 12, "unit": "đảng viên mới", "category": "members", "subject": "Đảng bộ xã", "change": "admitted",
-            "start": start, "end": start + len("12 đảng viên mới"), "sentence": text.splitlines()[2], "extractor": "counts@1.1.0", "confidence": 0.9}
+    fact = {
+        "type": "count",
+        "value": 12,
+        "unit": "đảng viên mới",
+        "category": "members",
+        "subject": "Đảng bộ xã",
+        "change": "admitted",
+        "start": start,
+        "end": start + len("12 đảng viên mới"),
+        "sentence": text.splitlines()[2],
+        "extractor": "counts@1.1.0",
+        "confidence": 0.9,
+    }
     return {"article_id": article_id, "source": f"corpus/{article_id}.txt", "text": text, "facts": [fact], **changes}
 
 

@@ -18,7 +18,9 @@ def scores(tmp_path_factory):
     subprocess.run([VNFACTS, "extract", *seeds, "--out", str(out)], check=True, capture_output=True)
     result = subprocess.run(
         [VNFACTS, "evaluate", str(ROOT / "annotations" / "gold"), str(out), "--json"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(result.stdout), [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
@@ -60,7 +62,9 @@ def _set_report(tmp_path, name: str) -> dict:
     subprocess.run([VNFACTS, "extract", str(ROOT / "corpus" / name), "--out", str(out)], check=True, capture_output=True)
     result = subprocess.run(
         [VNFACTS, "evaluate", str(ROOT / "annotations" / name), str(out), "--json"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(result.stdout)
 

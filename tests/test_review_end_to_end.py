@@ -33,8 +33,15 @@ def _edit(lines, text):
     added = {key: None for key in lines[0]}
     start = text.index("Trần Văn Nam")
     added.update(
-        article_id=lines[0]["article_id"], type="official", person="Trần Văn Nam", title="Trưởng Ban Tổ chức",
-        start=start, end=start + len("Trần Văn Nam"), span="Trần Văn Nam", status="added", **stamp,
+        article_id=lines[0]["article_id"],
+        type="official",
+        person="Trần Văn Nam",
+        title="Trưởng Ban Tổ chức",
+        start=start,
+        end=start + len("Trần Văn Nam"),
+        span="Trần Văn Nam",
+        status="added",
+        **stamp,
     )
     return [*lines, added]
 

@@ -88,9 +88,7 @@ def prefect(tmp_path_factory):
     }
     log = home / "server.log"
     with log.open("wb") as out:
-        server = subprocess.Popen(
-            [BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT
-        )
+        server = subprocess.Popen([BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait("the Prefect server", lambda: _call(env["PREFECT_API_URL"], "/health"), SERVER_START, server, log)
         yield env
@@ -211,9 +209,7 @@ def test_vnfacts_schedule_serves_the_nightly_flow_from_the_installed_package(pre
         assert _stored(db)[0] == ARTICLES
 
 
-@pytest.mark.parametrize(
-    ("option", "said"), [(["--cron", "bogus"], 'Invalid cron string: "bogus"'), (["--timezone", "Mars/Olympus"], 'Invalid timezone: "Mars/Olympus"')]
-)
+@pytest.mark.parametrize(("option", "said"), [(["--cron", "bogus"], 'Invalid cron string: "bogus"'), (["--timezone", "Mars/Olympus"], 'Invalid timezone: "Mars/Olympus"')])
 def test_vnfacts_schedule_refuses_a_bad_cron_or_time_zone_in_one_line(option, said, tmp_path):
     done = subprocess.run([BIN / "vnfacts", "schedule", *option], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and said in done.stderr and "Traceback" not in done.stderr

@@ -43,9 +43,26 @@ def _records(path: Path, n: int, prefix: str = "a") -> Path:
     """A records file of `n` small articles with one fact each."""
     text = "Đảng bộ tỉnh có 100 đảng viên."
     lines = [
-        {"article_id": f"{prefix}{i}", "source": f"corpus/{prefix}{i}.txt", "text": text, "facts": [
-            {"type": "count", "value": 100, "unit": "đảng viên", "category": "members", "subject": "Đảng bộ tỉnh", "change": "total",
-             "start": 16, "end": 29, "sentence": text, "extractor": "counts@1.1.0", "confidence": 0.9}]}
+        {
+            "article_id": f"{prefix}{i}",
+            "source": f"corpus/{prefix}{i}.txt",
+            "text": text,
+            "facts": [
+                {
+                    "type": "count",
+                    "value": 100,
+                    "unit": "đảng viên",
+                    "category": "members",
+                    "subject": "Đảng bộ tỉnh",
+                    "change": "total",
+                    "start": 16,
+                    "end": 29,
+                    "sentence": text,
+                    "extractor": "counts@1.1.0",
+                    "confidence": 0.9,
+                }
+            ],
+        }
         for i in range(n)
     ]
     path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")

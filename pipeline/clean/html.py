@@ -64,7 +64,6 @@ from .selectors import (
 # source at its end. A site profile (profiles/*.toml) can name these parts outright.
 
 
-
 # --- bounds ------------------------------------------------------------------------------
 
 
@@ -331,11 +330,7 @@ def _find_lead(blocks: list[TextBlock], title: int | None, article: Span, used: 
             return i
     if first < article.end and first not in used:
         block = blocks[first]
-        if (
-            block.share(block.bold) >= settings.HTML_STYLED_SHARE
-            and ends_sentence(block.key)
-            and block.chars <= settings.HTML_LEAD_MAX_CHARS
-        ):
+        if block.share(block.bold) >= settings.HTML_STYLED_SHARE and ends_sentence(block.key) and block.chars <= settings.HTML_LEAD_MAX_CHARS:
             return first
     return None
 
@@ -345,11 +340,7 @@ def _listing(blocks: list[TextBlock]) -> int:
     teasers = sum(1 for b in blocks if is_teaser(b) and len(b.key.split()) >= settings.HTML_TEASER_WORDS and not b.furniture)
     paragraphs = [b for b in blocks if b.mass and not b.furniture and not is_teaser(b)]
     longest = max((b.chars for b in paragraphs), default=0)
-    if (
-        teasers >= settings.HTML_LISTING_TEASERS
-        and teasers >= settings.HTML_LISTING_SHARE * len(paragraphs)
-        and longest <= settings.HTML_LISTING_PARAGRAPH_CHARS
-    ):
+    if teasers >= settings.HTML_LISTING_TEASERS and teasers >= settings.HTML_LISTING_SHARE * len(paragraphs) and longest <= settings.HTML_LISTING_PARAGRAPH_CHARS:
         return teasers
     return 0
 
@@ -556,4 +547,3 @@ def clean_html(html: str, source: str = "", url: str | None = None, profiles: It
 
 
 _PROFILES = load_profiles()
-

@@ -169,8 +169,7 @@ def iso_time(match: re.Match) -> str | None:
     """The ISO date (and time, when written) of a dateline match; None for an impossible date."""
     parts = match.groupdict()
     try:
-        when = datetime(int(parts["y"]), int(parts["m"]), int(parts["d"]), int(parts.get("H") or 0),
-                        int(parts.get("M") or 0), int(parts.get("S") or 0))
+        when = datetime(int(parts["y"]), int(parts["m"]), int(parts["d"]), int(parts.get("H") or 0), int(parts.get("M") or 0), int(parts.get("S") or 0))
     except ValueError:
         return None
     return when.isoformat() if parts.get("H") else when.date().isoformat()
@@ -326,10 +325,7 @@ def label_head(lines: list[Line], notes: list[str]) -> tuple[str | None, list[Li
         if line.label is None and _is_titled_name(line.key):
             line.label = "byline"
     crumbs = [i for i in range(title_at) if lines[i].label is None and not CREDIT.search(lines[i].key)]
-    tags = [
-        i for i in range(title_at + 1, first)
-        if lines[i].label is None and len(lines[i].key.split()) <= settings.CLEAN_TAG_WORDS and not CREDIT.search(lines[i].key)
-    ]
+    tags = [i for i in range(title_at + 1, first) if lines[i].label is None and len(lines[i].key.split()) <= settings.CLEAN_TAG_WORDS and not CREDIT.search(lines[i].key)]
     if crumbs:
         notes.append(f"dropped {plural(len(crumbs), 'breadcrumb line')} above the title")
     if tags:

@@ -149,9 +149,7 @@ def _names_site(meta: Metadata, value: str) -> bool:
     squashed = _squashed(value)
     host = re.sub(r"^https?://(?:www\.)?([^/.]+).*$", r"\1", meta.canonical or meta.metas.get("og:url") or "")
     names = [meta.metas.get(name) or "" for name in _SITE_NAMES]
-    return "." in value or bool(squashed) and (
-        any(squashed in _squashed(name) for name in names) or bool(host) and _squashed(host) in squashed
-    )
+    return "." in value or bool(squashed) and (any(squashed in _squashed(name) for name in names) or bool(host) and _squashed(host) in squashed)
 
 
 def author_name(credit: str) -> str:

@@ -41,8 +41,7 @@ def alignment(element: Tag) -> str:
 def caption_markup(block: TextBlock) -> bool:
     """Whether markup presents the block as a photo's caption: a caption role, or styled text right under an image."""
     return "caption" in block.roles or (
-        block.after_image
-        and (block.share(block.italic) >= settings.HTML_STYLED_SHARE or alignment(block.element) == "center" or caption_cell(block))
+        block.after_image and (block.share(block.italic) >= settings.HTML_STYLED_SHARE or alignment(block.element) == "center" or caption_cell(block))
     )
 
 

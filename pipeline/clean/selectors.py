@@ -145,6 +145,4 @@ def name_roles(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
-GENERIC_SELECTORS = tuple(
-    (role, parse_selector(text, str(DATA_DIR / "html.txt"))) for role in ("drop", *_LABEL_ROLES) for text in HTML_DATA.get(role, ())
-)
+GENERIC_SELECTORS = tuple((role, parse_selector(text, str(DATA_DIR / "html.txt"))) for role in ("drop", *_LABEL_ROLES) for text in HTML_DATA.get(role, ()))

@@ -84,11 +84,7 @@ def _short_block_lines(lines: list[Line]) -> set[int]:
         by_block.setdefault(line.block, []).append(i)
     picked: set[int] = set()
     for indices in by_block.values():
-        if (
-            2 <= len(indices) <= 3
-            and all(len(lines[i].key) <= settings.CLEAN_CAPTION_CHARS for i in indices)
-            and all(lines[i].label != "title" for i in indices)
-        ):
+        if 2 <= len(indices) <= 3 and all(len(lines[i].key) <= settings.CLEAN_CAPTION_CHARS for i in indices) and all(lines[i].label != "title" for i in indices):
             picked.update(indices)
     return picked
 
@@ -151,5 +147,3 @@ def clean_text(raw: str, source: str = "") -> Page:
     _label_captions(lines)
     label_lead(lines)
     return make_page(title, published, lines, notes, source)
-
-

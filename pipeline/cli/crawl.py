@@ -19,7 +19,6 @@ from ..settings import DB_HELP
 __all__ = ["crawl", "reprocess", "schedule", "flows_main", "parse_since"]
 
 
-
 def parse_since(value: str | None) -> datetime | None:
     """A --since date (YYYY, YYYY-MM or YYYY-MM-DD) as its first moment, read as search reads it; a bad one is a usage error."""
     from ..store.search import parse_period
@@ -88,9 +87,7 @@ def crawl(
                 bar.set_postfix_str(site)
 
         try:
-            summary = crawl_sites(
-                sources, db, archive_dir, skipped, since=parse_since(since), max_articles=max_articles, progress=progress, parsers=parsers, walk_back=backfill
-            )
+            summary = crawl_sites(sources, db, archive_dir, skipped, since=parse_since(since), max_articles=max_articles, progress=progress, parsers=parsers, walk_back=backfill)
         except VnfactsError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, default=str) if as_json else format_summary(summary))

@@ -116,9 +116,7 @@ def _refuse_clashes(files: list[Path], out: Path | None) -> None:
     for path in files:
         other = first.setdefault(path.stem, path)
         if other != path:
-            raise click.ClickException(
-                f"{other} and {path} would both be article {path.stem!r} (an article's id is its file name without the suffix); rename one"
-            )
+            raise click.ClickException(f"{other} and {path} would both be article {path.stem!r} (an article's id is its file name without the suffix); rename one")
 
 
 @main.command()

@@ -48,7 +48,9 @@ def review() -> None:
 @click.option("--sample", type=click.IntRange(min=1), help="A reproducible random sample of N facts.")
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The review file: .jsonl, or .csv for a spreadsheet.")
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS),
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
     help="jsonl or csv review lines (default: by the file's suffix), Label Studio tasks (.json) or Prodigy tasks (.jsonl).",
 )
 @click.option("--db", help=DB_HELP)
@@ -109,8 +111,7 @@ def import_cmd(files: tuple[Path, ...], reviewer: str | None, db: str | None) ->
     except (VnfactsError, SQLAlchemyError) as exc:
         raise database_error(db, exc) from None
     click.echo(
-        f"{counts['decisions']} decisions: {counts['imported']} imported, {counts['unchanged']} already there, "
-        f"{counts['conflicts']} in conflict with another reviewer",
+        f"{counts['decisions']} decisions: {counts['imported']} imported, {counts['unchanged']} already there, {counts['conflicts']} in conflict with another reviewer",
         err=True,
     )
 

@@ -70,9 +70,7 @@ def archive_response(archive: Archive, fetched: Fetched, site: str, kind: str) -
     http = StatusAndHeaders(f"{fetched.status} -", headers, protocol="HTTP/1.1")
     extra = {"WARC-Vnfacts-Site": site, "WARC-Vnfacts-Kind": kind, "WARC-Vnfacts-Requested": fetched.url}
     with archive.lock:
-        record = archive.writer.create_warc_record(
-            fetched.final_url, "response", payload=io.BytesIO(fetched.body), http_headers=http, warc_headers_dict=extra
-        )
+        record = archive.writer.create_warc_record(fetched.final_url, "response", payload=io.BytesIO(fetched.body), http_headers=http, warc_headers_dict=extra)
         archive.writer.write_record(record)
         archive.stream.flush()
 
@@ -88,9 +86,7 @@ def _date(value: str | None) -> datetime:
     return naive_utc(stamp)
 
 
-def archived_responses(
-    directory: Path | str, since: datetime | None = None, kind: str | None = None, unreadable: list[str] | None = None
-) -> Iterator[Archived]:
+def archived_responses(directory: Path | str, since: datetime | None = None, kind: str | None = None, unreadable: list[str] | None = None) -> Iterator[Archived]:
     """The responses archived under `directory` (oldest file first), fetched on or after `since`, of one `kind` if given.
 
     A file that is not a WARC, or breaks off (a killed run's), is noted in `unreadable` as

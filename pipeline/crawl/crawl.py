@@ -344,9 +344,7 @@ def _duplicate_of(crawl: Crawl, source: Source, text: str) -> str | None:
     """The article id of this site's stored article with exactly this text (one story under two URLs)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     with crawl.engine.connect() as conn:
-        return conn.execute(
-            select(crawl_urls.c.article_id).where(crawl_urls.c.site == source.name, crawl_urls.c.content_hash == digest, crawl_urls.c.status == DONE)
-        ).scalar()
+        return conn.execute(select(crawl_urls.c.article_id).where(crawl_urls.c.site == source.name, crawl_urls.c.content_hash == digest, crawl_urls.c.status == DONE)).scalar()
 
 
 def store_article(crawl: Crawl, source: Source, url: str, record: dict[str, Any], summary: SiteSummary) -> None:

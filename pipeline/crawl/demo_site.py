@@ -118,8 +118,7 @@ def build_site(base: str, articles: list[bytes], section: str = "/xay-dung-dang/
         page = _html(f"<html><body><ul class='list'>{links}</ul><div class='paging'>{more}</div><a href='/lien-he.html'>Liên hệ</a></body></html>")
         routes[section if number == 1 else f"{section}?page={number}"] = page
     items = "".join(
-        f"<item><title>Bài {i + 1}</title><link>{base}{p}</link><pubDate>{format_datetime(now - timedelta(hours=i))}</pubDate></item>"
-        for i, p in enumerate(paths[:per_page])
+        f"<item><title>Bài {i + 1}</title><link>{base}{p}</link><pubDate>{format_datetime(now - timedelta(hours=i))}</pubDate></item>" for i, p in enumerate(paths[:per_page])
     )
     routes["/rss.xml"] = (200, {"Content-Type": "application/rss+xml"}, f"<rss version='2.0'><channel>{items}</channel></rss>".encode())
     urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>{(now - timedelta(days=i)).date().isoformat()}</lastmod></url>" for i, p in enumerate(paths))

@@ -47,7 +47,9 @@ def site_health(engine: Engine, sites: list[str], stale_runs: int = settings.CRA
             .order_by(crawl_summaries.c.id.desc())
         ).all()
         latest = conn.execute(
-            select(crawl_urls.c.site, func.max(crawl_urls.c.fetched_at)).where(crawl_urls.c.site.in_(sites), crawl_urls.c.status == DONE, crawl_urls.c.article_id.is_not(None)).group_by(crawl_urls.c.site)
+            select(crawl_urls.c.site, func.max(crawl_urls.c.fetched_at))
+            .where(crawl_urls.c.site.in_(sites), crawl_urls.c.status == DONE, crawl_urls.c.article_id.is_not(None))
+            .group_by(crawl_urls.c.site)
         ).all()
     newest: dict[str, dict] = {}
     for site, new, errors, started in rows:

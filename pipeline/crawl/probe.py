@@ -88,8 +88,6 @@ def probe_start(fetcher: Fetcher, start: str, samples: int = settings.PROBE_SAMP
     probe.next_page = next_listing_page(html, base, start, None, 2)
     root = f"{start.split('//', 1)[0]}//{host_of(start)}"
     probe.feeds = feed_links(html, base) or [root + path for path in GUESSED_FEEDS if _found(fetcher, root + path, feed_items)][:1]
-    probe.sitemaps = robots_sitemaps(fetcher.robots.get(host_of(start)), start) or [
-        root + path for path in GUESSED_SITEMAPS if _found(fetcher, root + path, sitemap_items)
-    ]
+    probe.sitemaps = robots_sitemaps(fetcher.robots.get(host_of(start)), start) or [root + path for path in GUESSED_SITEMAPS if _found(fetcher, root + path, sitemap_items)]
     probe.cleaned = [(url, _cleans(fetcher, url)) for url in probe.articles[:samples]]
     return probe

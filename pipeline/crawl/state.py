@@ -150,9 +150,7 @@ _NEAR_BITS = 3
 def story_of(conn: Connection, fingerprint: str, article_id: str) -> str:
     """The story an article belongs to: the first stored article with a near-equal text, else itself."""
     bands = [func.substr(crawl_urls.c.simhash, 1 + 4 * i, 4) == fingerprint[4 * i : 4 * i + 4] for i in range(4)]
-    rows = conn.execute(
-        select(crawl_urls.c.simhash, crawl_urls.c.story).where(crawl_urls.c.status == DONE, crawl_urls.c.story.is_not(None), or_(*bands))
-    )
+    rows = conn.execute(select(crawl_urls.c.simhash, crawl_urls.c.story).where(crawl_urls.c.status == DONE, crawl_urls.c.story.is_not(None), or_(*bands)))
     target = int(fingerprint, 16)
     near = sorted(row.story for row in rows if (int(row.simhash, 16) ^ target).bit_count() <= _NEAR_BITS)
     return near[0] if near else article_id
@@ -209,9 +207,7 @@ def mark_failed(engine: Engine, url: str, kind: str, transient: bool) -> None:
     """Record a failed fetch: a transient one is tried again in later runs, a permanent one never."""
     with engine.begin() as conn:
         conn.execute(
-            update(crawl_urls)
-            .where(crawl_urls.c.url == url)
-            .values(status=FAILED if transient else GONE, error=kind, attempts=crawl_urls.c.attempts + 1, fetched_at=utc_now())
+            update(crawl_urls).where(crawl_urls.c.url == url).values(status=FAILED if transient else GONE, error=kind, attempts=crawl_urls.c.attempts + 1, fetched_at=utc_now())
         )
 
 

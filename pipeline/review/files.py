@@ -57,7 +57,7 @@ def own_fields(kind: str) -> list[str]:
 def mark_span(sentence: str, span: str) -> str:
     """The sentence with the fact's evidence between [[ and ]], so a reviewer sees what was read."""
     at = sentence.find(span) if span else -1
-    return sentence if at < 0 else f"{sentence[:at]}{MARK[0]}{span}{MARK[1]}{sentence[at + len(span):]}"
+    return sentence if at < 0 else f"{sentence[:at]}{MARK[0]}{span}{MARK[1]}{sentence[at + len(span) :]}"
 
 
 # -- export ---------------------------------------------------------------------------------------

@@ -114,7 +114,7 @@ def render_article(article: dict[str, Any], lines: list[dict[str, Any]]) -> str:
     """One article's page: the text with each fact highlighted and labelled, then a table of fields and review fields."""
     text = article["text"]
     marks, colors, rows = [], {}, []
-    for n, line in enumerate(sorted(lines, key=lambda x: (x.get("start") or 0)), 1):
+    for n, line in enumerate(sorted(lines, key=lambda x: x.get("start") or 0), 1):
         name = label(n, line)
         colors[name] = STATUS_COLORS.get(line["status"], STATUS_COLORS["pending"])
         if line["status"] != "stale":

@@ -28,18 +28,13 @@ def labelling_config() -> str:
     fields by writing `field=value` lines in the region's meta text.
     """
     labels = "\n".join(f'    <Label value="{kind}"/>' for kind in FACT_TYPES)
-    return (
-        "<View>\n"
-        '  <Header value="$url"/>\n'
-        f'  <Labels name="label" toName="text">\n{labels}\n  </Labels>\n'
-        '  <Text name="text" value="$text" granularity="symbol"/>\n'
-        "</View>\n"
-    )
+    return f'<View>\n  <Header value="$url"/>\n  <Labels name="label" toName="text">\n{labels}\n  </Labels>\n  <Text name="text" value="$text" granularity="symbol"/>\n</View>\n'
 
 
 def labelling_config_path(tasks: Path) -> Path:
     """Where the labelling config goes beside a tasks file: `tasks.json` → `tasks.labelconfig.xml`."""
     return tasks.with_name(f"{tasks.stem}.labelconfig.xml")
+
 
 def _by_article(lines: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Review lines grouped by article, in order."""
@@ -126,11 +121,20 @@ def from_labelstudio(path: Path) -> Iterator[tuple[int, Any]]:
                 if region_id in machine:
                     continue
                 value = region["value"]
-                yield number, {
-                    "fact_id": None, "article_id": task["data"].get("article_id"), "type": (value.get("labels") or [None])[0],
-                    **_fields(region), "start": value.get("start"), "end": value.get("end"), "span": value.get("text"),
-                    "status": "added", **stamp,
-                }
+                yield (
+                    number,
+                    {
+                        "fact_id": None,
+                        "article_id": task["data"].get("article_id"),
+                        "type": (value.get("labels") or [None])[0],
+                        **_fields(region),
+                        "start": value.get("start"),
+                        "end": value.get("end"),
+                        "span": value.get("text"),
+                        "status": "added",
+                        **stamp,
+                    },
+                )
 
 
 def is_prodigy(line: Any) -> bool:

@@ -93,9 +93,7 @@ def _table(hits: list[dict[str, Any]], stream: IO[str], width: int, wide: bool) 
         stream.write(f"{_URL_INDENT}{hit.get('url') or ''}\n")
 
 
-def write_hits(
-    hits: list[dict[str, Any]], columns: list[str], fmt: str, stream: IO[str], out: Path | None = None, width: int = 100, wide: bool = False
-) -> None:
+def write_hits(hits: list[dict[str, Any]], columns: list[str], fmt: str, stream: IO[str], out: Path | None = None, width: int = 100, wide: bool = False) -> None:
     """Write hits in format `fmt`; Parquet goes to `out` only, the others to `stream`; a table fits `width` columns unless `wide`."""
     if fmt == "parquet":
         _write_parquet(hits, columns, out)
@@ -108,7 +106,6 @@ def write_hits(
         writer.writerows({c: _plain(hit.get(c)) for c in columns} for hit in hits)
     else:
         _table(hits, stream, width, wide)
-
 
 
 def _write_parquet(hits: list[dict[str, Any]], columns: list[str], out: Path | None) -> None:

@@ -17,7 +17,7 @@ def _unmark_table() -> dict[int, str | None]:
             table_[cp] = base.lower()
     table_.update({ord(c): "d" for c in "đĐðÐƉɖ"})
     # typographic punctuation separates words as its ASCII form does
-    table_.update({ord(c): a for c, a in zip("“”‘’–—…·«»", "\"\"''--.|\"\"")})
+    table_.update({ord(c): a for c, a in zip("“”‘’–—…·«»", '""\'\'--.|""')})
     return table_
 
 

@@ -215,9 +215,7 @@ def _reanchor_reviewed(conn: Connection, article_id: str, text: str, now: dateti
     """
     moved = set()
     reviewed = conn.execute(
-        select(facts.c.fact_id, facts.c.type, facts.c.span, facts.c.start, facts.c.end).where(
-            facts.c.article_id == article_id, facts.c.review_status.not_in([PENDING, STALE])
-        )
+        select(facts.c.fact_id, facts.c.type, facts.c.span, facts.c.start, facts.c.end).where(facts.c.article_id == article_id, facts.c.review_status.not_in([PENDING, STALE]))
     ).all()
     for fact in reviewed:
         at = _anchor(text, fact.span, fact.start)
@@ -232,9 +230,7 @@ def _reanchor_reviewed(conn: Connection, article_id: str, text: str, now: dateti
     return moved
 
 
-def apply_review(
-    conn: Connection, fact: str, status: str, values: dict[str, Any] | None, now: datetime, place: tuple[int, int] | None = None
-) -> None:
+def apply_review(conn: Connection, fact: str, status: str, values: dict[str, Any] | None, now: datetime, place: tuple[int, int] | None = None) -> None:
     """Record a review on a fact row, correcting its values and its evidence `place` if given: the one way a reviewed fact changes."""
     row = conn.execute(select(facts.c.type, facts.c.start, facts.c.end, facts.c.article_id).where(facts.c.fact_id == fact)).one()
     kind = row.type
@@ -266,9 +262,7 @@ _DELETE_PENDING = delete(facts).where(facts.c.article_id == bindparam("key"), fa
 def start_run(engine: Engine, command: str) -> int:
     """Record the start of a load or extraction; its id stamps every article and fact it writes."""
     with engine.begin() as conn:
-        return conn.execute(
-            insert(runs).values(command=command, started_at=utc_now(), status="running").returning(runs.c.id)
-        ).scalar_one()
+        return conn.execute(insert(runs).values(command=command, started_at=utc_now(), status="running").returning(runs.c.id)).scalar_one()
 
 
 def finish_run(engine: Engine, run_id: int, read: int, changed: int, written: int) -> None:
@@ -287,9 +281,7 @@ def finish_run(engine: Engine, run_id: int, read: int, changed: int, written: in
         )
 
 
-def load_records(
-    engine: Engine, records: Iterable[dict[str, Any]], command: str, batch: int = 1
-) -> Iterator[tuple[dict[str, Any], int | None]]:
+def load_records(engine: Engine, records: Iterable[dict[str, Any]], command: str, batch: int = 1) -> Iterator[tuple[dict[str, Any], int | None]]:
     """Load records, yielding each once committed with the facts written (None: unchanged, or a failed page).
 
     An article and its facts are always in one transaction; `batch` articles share one, which

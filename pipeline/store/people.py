@@ -19,6 +19,7 @@ from ..text.normalize import fold, normalize
 from .keys import UNMARK, search_key
 from .schema import facts, person_aliases
 
+
 @lru_cache(maxsize=1)
 def _honorific_prefix() -> re.Pattern:
     """Honorifics that may still stand before a name (`ông`, `đồng chí`, `đ/c`), from the lexicon."""

@@ -40,9 +40,7 @@ def _own_fields(cls: type[Fact]) -> list[dataclasses.Field]:
 
 
 # fact type → [(field name, column name)], derived from the schema.
-FACT_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    kind: [(f.name, f"{kind}_{f.name}") for f in _own_fields(cls)] for kind, cls in FACT_TYPES.items()
-}
+FACT_COLUMNS: dict[str, list[tuple[str, str]]] = {kind: [(f.name, f"{kind}_{f.name}") for f in _own_fields(cls)] for kind, cls in FACT_TYPES.items()}
 
 
 def _typed_columns() -> list[Column]:

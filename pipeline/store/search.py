@@ -29,7 +29,6 @@ from extractors.codes import normalize_code
 from extractors.lexicon import entries
 
 from .. import settings
-
 from ..errors import QueryError
 from ..text.normalize import fold
 from .keys import search_key
@@ -176,8 +175,7 @@ def _scored(engine: Engine, query: Query, what: str) -> Any:
         value = _fts5(query, search_key)
     else:
         table = _POSTGRES_TABLES[what]
-        sql = (f"SELECT id, -ts_rank_cd(search_fold, to_tsquery('vn_fold', :folded)) AS score FROM {table} "
-               f"WHERE search_fold @@ to_tsquery('vn_fold', :folded)")
+        sql = f"SELECT id, -ts_rank_cd(search_fold, to_tsquery('vn_fold', :folded)) AS score FROM {table} WHERE search_fold @@ to_tsquery('vn_fold', :folded)"
         value = _tsquery(query, search_key)
     return text(sql).bindparams(folded=value).columns(id=Integer, score=Float).subquery("relevance")
 

@@ -87,7 +87,7 @@ def _bom_encoding(data: bytes) -> str | None:
 
 def _reject_binary(data: bytes, path: Path) -> None:
     """Binary files carry NUL bytes or many control characters; text never does."""
-    sample = data[:settings.READ_SAMPLE]
+    sample = data[: settings.READ_SAMPLE]
     if b"\x00" in sample:
         raise ReadError(f"{path}: binary file (NUL bytes), not a text or HTML page")
     if len(_CONTROL.findall(sample)) > settings.READ_MAX_CONTROL_SHARE * len(sample):
@@ -135,7 +135,7 @@ def _sample_words(text: str) -> list[str]:
 
     Tag names are ASCII in any decoding, and mojibake breaks into one-letter words (`Ï õ Í`).
     """
-    sample = _MARKUP.sub(" ", text[: settings.READ_SCORE_SAMPLE * settings.READ_MARKUP_RATIO])[:settings.READ_SCORE_SAMPLE]
+    sample = _MARKUP.sub(" ", text[: settings.READ_SCORE_SAMPLE * settings.READ_MARKUP_RATIO])[: settings.READ_SCORE_SAMPLE]
     return [w for w in _LETTERS.findall(unicodedata.normalize("NFC", sample)) if len(w) > 1]
 
 
@@ -181,7 +181,7 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
         text = _try_decode(data, declared)
         if text is not None and _vietnamese_share(text) >= settings.READ_MIN_VIETNAMESE_SHARE:
             return text
-    candidates = [str(match) for match in list(charset_normalizer.from_bytes(data))[:settings.READ_GUESSES]]
+    candidates = [str(match) for match in list(charset_normalizer.from_bytes(data))[: settings.READ_GUESSES]]
     text = _try_decode(data, "cp1258")
     if text is not None:
         candidates.insert(0, text)  # first, so it wins a tie
@@ -193,14 +193,14 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
 
 def _reject_non_text(text: str, path: Path) -> None:
     """Decoded junk is mostly symbols: require a fair share of letters among the visible characters."""
-    sample = text[:settings.READ_SAMPLE]
+    sample = text[: settings.READ_SAMPLE]
     visible = len(_NON_SPACE.findall(sample))
     if visible and len(_LETTER.findall(sample)) < settings.READ_MIN_LETTER_SHARE * visible:
         raise ReadError(f"{path}: not text (too few letters), not a text or HTML page")
 
 
 def document_kind(path: Path, text: str) -> str:
-    """"html" for an .html/.htm file or text that opens like an HTML document, else "text"."""
+    """ "html" for an .html/.htm file or text that opens like an HTML document, else "text"."""
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(text[:4096]):
         return "html"
     return "text"

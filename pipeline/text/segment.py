@@ -45,9 +45,7 @@ def _import_underthesea():
     try:
         import underthesea
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "vnfacts segments Vietnamese with underthesea: install it with `pip install underthesea`"
-        ) from exc
+        raise ImportError("vnfacts segments Vietnamese with underthesea: install it with `pip install underthesea`") from exc
     return underthesea
 
 
@@ -129,9 +127,7 @@ def _align(words: Iterable[str], text: str, start: int, end: int) -> list[tuple[
     return spans
 
 
-def _cut(
-    text: str, spans: list[tuple[int, int]], bounds: list[tuple[int, int]], edges: list[int]
-) -> list[tuple[int, int]]:
+def _cut(text: str, spans: list[tuple[int, int]], bounds: list[tuple[int, int]], edges: list[int]) -> list[tuple[int, int]]:
     """Token spans cut at every protected edge, with the pieces inside one protected span merged."""
     pieces = []
     for a, b in spans:
@@ -190,9 +186,7 @@ def warm_up() -> None:
     segment(text).user_data[WORDS](0, len(text))
 
 
-def _word_segmenter(
-    text: str, bounds: list[tuple[int, int]], edges: list[int]
-) -> Callable[[int, int], list[tuple[int, int]]]:
+def _word_segmenter(text: str, bounds: list[tuple[int, int]], edges: list[int]) -> Callable[[int, int], list[tuple[int, int]]]:
     """A function from a span of `text` to underthesea's word spans in it, each span segmented once."""
     cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 

@@ -19,10 +19,7 @@ def _by_value(text: str) -> dict[int, Count]:
 
 
 def test_counts_read_a_body_list_of_organisations_and_members():
-    text = (
-        "Tính đến cuối tháng 9/2023, Đảng bộ Sở Y tế có 58 TCCSĐ, gồm 25 đảng bộ cơ sở và "
-        "33 chi bộ cơ sở, với tổng cộng 4.217 đảng viên."
-    )
+    text = "Tính đến cuối tháng 9/2023, Đảng bộ Sở Y tế có 58 TCCSĐ, gồm 25 đảng bộ cơ sở và 33 chi bộ cơ sở, với tổng cộng 4.217 đảng viên."
     found = [(c.value, c.unit, c.category) for c in _counts(text)]
     assert found == [
         (58, "TCCSĐ", O),
@@ -59,14 +56,13 @@ def test_counts_value_unit_and_category(text, value, unit, category):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Huyện ủy kết nạp 320 đảng viên, mỗi năm kết nạp trung bình 64 đảng viên, đưa tổng số đảng viên của huyện lên 9.870 đảng viên.",
-         {320: "admitted", 64: "admitted", 9870: "total"}),
-        ("Sau sắp xếp, số chi bộ từ 412 chi bộ nay chỉ còn 377 chi bộ, tức là giảm 35 chi bộ.",
-         {412: "total", 377: "total", 35: "decrease"}),
-        ("Đảng ủy thành lập 3 tổ chức cơ sở đảng, giải thể 2 chi bộ cơ sở và chuyển giao 4 chi bộ về Đảng bộ huyện.",
-         {3: "established", 2: "dissolved", 4: "decrease"}),
-        ("Đảng ủy đã nhận thêm 6 chi bộ của ngành giáo dục; 5 chi bộ y tế về sinh hoạt tại Đảng bộ huyện.",
-         {6: "increase", 5: "increase"}),
+        (
+            "Huyện ủy kết nạp 320 đảng viên, mỗi năm kết nạp trung bình 64 đảng viên, đưa tổng số đảng viên của huyện lên 9.870 đảng viên.",
+            {320: "admitted", 64: "admitted", 9870: "total"},
+        ),
+        ("Sau sắp xếp, số chi bộ từ 412 chi bộ nay chỉ còn 377 chi bộ, tức là giảm 35 chi bộ.", {412: "total", 377: "total", 35: "decrease"}),
+        ("Đảng ủy thành lập 3 tổ chức cơ sở đảng, giải thể 2 chi bộ cơ sở và chuyển giao 4 chi bộ về Đảng bộ huyện.", {3: "established", 2: "dissolved", 4: "decrease"}),
+        ("Đảng ủy đã nhận thêm 6 chi bộ của ngành giáo dục; 5 chi bộ y tế về sinh hoạt tại Đảng bộ huyện.", {6: "increase", 5: "increase"}),
         ("Năm 2024, số đảng viên tăng 215 đảng viên so với năm trước.", {215: "increase"}),
         ("Các cấp ủy phát triển được 12 tổ chức đảng trong doanh nghiệp tư nhân.", {12: "established"}),
     ],
@@ -123,14 +119,15 @@ def test_counts_bare_numbers_of_a_list_in_parentheses_after_members():
     ("text", "whole", "parts"),
     [
         # a parenthesis after the member count, an organisation count before it and a `trong đó` after it
-        ("Năm qua, Ủy ban Kiểm tra đề nghị kỷ luật 3 tổ chức đảng và 27 đảng viên (khiển trách 13, cảnh cáo 8, "
-         "cách chức 2, khai trừ 4), trong đó hình thức cảnh cáo chiếm 30%.", 27, {13, 8, 2, 4}),
-        ("Trong năm, các chi bộ kết nạp 64 đảng viên; thi hành kỷ luật 31 đảng viên (trong đó: khiển trách 17, "
-         "cảnh cáo 12, xóa tên 2).", 31, {17, 12, 2}),
+        (
+            "Năm qua, Ủy ban Kiểm tra đề nghị kỷ luật 3 tổ chức đảng và 27 đảng viên (khiển trách 13, cảnh cáo 8, cách chức 2, khai trừ 4), trong đó hình thức cảnh cáo chiếm 30%.",
+            27,
+            {13, 8, 2, 4},
+        ),
+        ("Trong năm, các chi bộ kết nạp 64 đảng viên; thi hành kỷ luật 31 đảng viên (trong đó: khiển trách 17, cảnh cáo 12, xóa tên 2).", 31, {17, 12, 2}),
         ("Ủy ban Kiểm tra Huyện ủy đã kỷ luật 15 đảng viên, gồm khiển trách 9, cảnh cáo 5 và khai trừ 1.", 15, {9, 5, 1}),
         ("Đảng ủy Khối thi hành kỷ luật 26 đảng viên, trong đó khiển trách 18, cảnh cáo 6, cách chức 2.", 26, {18, 6, 2}),
-        ("Cấp ủy các cấp thi hành kỷ luật 4 chi bộ và 28 đảng viên (19 khiển trách, 7 cảnh cáo, 2 bị khai trừ).", 28,
-         {19, 7, 2}),
+        ("Cấp ủy các cấp thi hành kỷ luật 4 chi bộ và 28 đảng viên (19 khiển trách, 7 cảnh cáo, 2 bị khai trừ).", 28, {19, 7, 2}),
     ],
 )
 def test_counts_members_by_disciplinary_form_in_a_list_after_the_count(text, whole, parts):
@@ -277,8 +274,7 @@ PARAGRAPHS = [
         "Nhiệm kỳ 2020 - 2025, Đảng bộ huyện Mường Nhé đã lãnh đạo thực hiện đạt và vượt 18/20 chỉ tiêu Nghị quyết "
         "Đại hội đề ra. Toàn Đảng bộ hiện có 42 tổ chức cơ sở đảng với 2.918 đảng viên (1.207 nữ, 655 người dân tộc "
         "thiểu số). Trong nhiệm kỳ, các cấp ủy đã kết nạp 1.156 đảng viên mới, đạt 115,6% chỉ tiêu nghị quyết.",
-        [(42, O, "tổ chức cơ sở đảng"), (2918, M, "đảng viên"), (1207, M, "nữ"), (655, M, "người dân tộc thiểu số"),
-         (1156, M, "đảng viên mới")],
+        [(42, O, "tổ chức cơ sở đảng"), (2918, M, "đảng viên"), (1207, M, "nữ"), (655, M, "người dân tộc thiểu số"), (1156, M, "đảng viên mới")],
     ),
     (
         "Ngày 15/3, Chi bộ thôn Nà Pục, Đảng bộ xã Chiềng Sơ tổ chức lễ kết nạp 3 đảng viên mới là đoàn viên thanh "
@@ -291,24 +287,37 @@ PARAGRAPHS = [
         "112 đảng viên là người có đạo. Toàn Đảng bộ có 1.027 tổ chức cơ sở đảng, 4.356 chi bộ trực thuộc đảng ủy cơ "
         "sở và 71.209 đảng viên. Kết quả đánh giá, xếp loại năm 2023 có 15 tổ chức cơ sở đảng không hoàn thành nhiệm "
         "vụ và 412 đảng viên không hoàn thành nhiệm vụ.",
-        [(2145, M, "đảng viên"), (687, M, "đảng viên là đoàn viên"), (112, M, "đảng viên là người có đạo"),
-         (1027, O, "tổ chức cơ sở đảng"), (4356, O, "chi bộ trực thuộc đảng ủy cơ sở"), (71209, M, "đảng viên"),
-         (15, O, "tổ chức cơ sở đảng"), (412, M, "đảng viên")],
+        [
+            (2145, M, "đảng viên"),
+            (687, M, "đảng viên là đoàn viên"),
+            (112, M, "đảng viên là người có đạo"),
+            (1027, O, "tổ chức cơ sở đảng"),
+            (4356, O, "chi bộ trực thuộc đảng ủy cơ sở"),
+            (71209, M, "đảng viên"),
+            (15, O, "tổ chức cơ sở đảng"),
+            (412, M, "đảng viên"),
+        ],
     ),
     (
         "Trong năm, Ủy ban Kiểm tra các cấp đã kiểm tra 156 tổ chức đảng và 432 đảng viên khi có dấu hiệu vi phạm; "
         "thi hành kỷ luật 28 đảng viên, trong đó khai trừ 5 đảng viên; xóa tên 17 đảng viên ra khỏi danh sách. Ban "
         "Thường vụ Tỉnh ủy đã trao Huy hiệu 30, 40, 45, 50, 55, 60, 65, 70, 75 năm tuổi Đảng cho 1.872 đảng viên, "
         "trong đó có 4 đồng chí nhận Huy hiệu 75 năm tuổi Đảng.",
-        [(156, O, "tổ chức đảng"), (432, M, "đảng viên"), (28, M, "đảng viên"), (5, M, "đảng viên"),
-         (17, M, "đảng viên"), (1872, M, "đảng viên"), (4, M, "đồng chí")],
+        [(156, O, "tổ chức đảng"), (432, M, "đảng viên"), (28, M, "đảng viên"), (5, M, "đảng viên"), (17, M, "đảng viên"), (1872, M, "đảng viên"), (4, M, "đồng chí")],
     ),
     (
         "Thực hiện Đề án sắp xếp tổ chức bộ máy, Đảng ủy Khối Doanh nghiệp tỉnh đã giải thể 4 chi bộ cơ sở, sáp nhập "
         "6 đảng bộ cơ sở thành 3 đảng bộ; chuyển 9 tổ chức cơ sở đảng về trực thuộc các huyện ủy, thành ủy. Sau sắp "
         "xếp, Đảng bộ Khối còn 64 tổ chức cơ sở đảng (giảm 19 tổ chức cơ sở đảng so với đầu nhiệm kỳ) với 4.120 đảng viên.",
-        [(4, O, "chi bộ cơ sở"), (6, O, "đảng bộ cơ sở"), (3, O, "đảng bộ"), (9, O, "tổ chức cơ sở đảng"),
-         (64, O, "tổ chức cơ sở đảng"), (19, O, "tổ chức cơ sở đảng"), (4120, M, "đảng viên")],
+        [
+            (4, O, "chi bộ cơ sở"),
+            (6, O, "đảng bộ cơ sở"),
+            (3, O, "đảng bộ"),
+            (9, O, "tổ chức cơ sở đảng"),
+            (64, O, "tổ chức cơ sở đảng"),
+            (19, O, "tổ chức cơ sở đảng"),
+            (4120, M, "đảng viên"),
+        ],
     ),
     (
         "Theo quy định, chi bộ có từ 30 đảng viên trở lên được chia thành các tổ đảng; đảng bộ cơ sở có dưới 100 đảng "
@@ -333,8 +342,15 @@ PARAGRAPHS = [
         "1.543 đảng viên; trong năm thành lập mới 11 chi bộ, kết nạp 96 đảng viên là công nhân lao động. Huyện có 23 "
         "xã, thị trấn với 245 thôn, bản. Đảng bộ huyện có 37 tổ chức cơ sở đảng, trong đó 23 đảng bộ xã, thị trấn, "
         "14 chi bộ, đảng bộ cơ quan, lực lượng vũ trang.",
-        [(87, O, "tổ chức cơ sở đảng"), (1543, M, "đảng viên"), (11, O, "chi bộ"), (96, M, "đảng viên"),
-         (37, O, "tổ chức cơ sở đảng"), (23, O, "đảng bộ xã"), (14, O, "chi bộ, đảng bộ cơ quan")],
+        [
+            (87, O, "tổ chức cơ sở đảng"),
+            (1543, M, "đảng viên"),
+            (11, O, "chi bộ"),
+            (96, M, "đảng viên"),
+            (37, O, "tổ chức cơ sở đảng"),
+            (23, O, "đảng bộ xã"),
+            (14, O, "chi bộ, đảng bộ cơ quan"),
+        ],
     ),
     (
         "Sau 5 năm thực hiện Chỉ thị, các cấp ủy đã bồi dưỡng 4.512 quần chúng ưu tú, trung bình mỗi năm kết nạp gần "
@@ -354,15 +370,20 @@ PARAGRAPHS = [
         "Tính đến ngày 31/12/2024, Đảng bộ tỉnh có 19 đảng bộ trực thuộc, 612 tổ chức cơ sở đảng (318 đảng bộ cơ sở, "
         "294 chi bộ cơ sở), 3.947 chi bộ trực thuộc đảng ủy cơ sở với 68.450 đảng viên, trong đó đảng viên nữ chiếm "
         "37,8%.",
-        [(19, O, "đảng bộ trực thuộc"), (612, O, "tổ chức cơ sở đảng"), (318, O, "đảng bộ cơ sở"),
-         (294, O, "chi bộ cơ sở"), (3947, O, "chi bộ trực thuộc đảng ủy cơ sở"), (68450, M, "đảng viên")],
+        [
+            (19, O, "đảng bộ trực thuộc"),
+            (612, O, "tổ chức cơ sở đảng"),
+            (318, O, "đảng bộ cơ sở"),
+            (294, O, "chi bộ cơ sở"),
+            (3947, O, "chi bộ trực thuộc đảng ủy cơ sở"),
+            (68450, M, "đảng viên"),
+        ],
     ),
     (
         "Ủy ban Kiểm tra Tỉnh ủy đã kiểm tra khi có dấu hiệu vi phạm đối với 12 tổ chức đảng và 47 đảng viên (trong "
         "đó có 21 cấp ủy viên các cấp); giám sát chuyên đề 86 tổ chức đảng, 203 đảng viên. Các cấp ủy đã thi hành kỷ "
         "luật 156 đảng viên, tăng 14 trường hợp so với năm 2023.",
-        [(12, O, "tổ chức đảng"), (47, M, "đảng viên"), (86, O, "tổ chức đảng"), (203, M, "đảng viên"),
-         (156, M, "đảng viên")],
+        [(12, O, "tổ chức đảng"), (47, M, "đảng viên"), (86, O, "tổ chức đảng"), (203, M, "đảng viên"), (156, M, "đảng viên")],
     ),
     (
         "Chi bộ thôn Khuổi Luông hiện có 27 đảng viên, sinh hoạt tại 3 tổ đảng. Từ năm 2021 đến nay, chi bộ đã giới "
@@ -375,9 +396,17 @@ PARAGRAPHS = [
         "kết nạp 3.560 đảng viên. Đến cuối năm 2024, Đảng bộ có 287 tổ chức cơ sở đảng, 1.910 chi bộ trực thuộc và "
         "32.480 đảng viên. Tổng số đảng viên toàn tỉnh đến ngày 31/12/2023 là 31.215 đồng chí, tăng 1.248 đồng chí so "
         "với cùng kỳ. Mỗi chi bộ có từ 3 đến 5 tổ đảng.",
-        [(26, O, "tổ chức đảng"), (5, O, "tổ chức đảng"), (14, O, "chi bộ"), (3560, M, "đảng viên"),
-         (287, O, "tổ chức cơ sở đảng"), (1910, O, "chi bộ trực thuộc"), (32480, M, "đảng viên"),
-         (31215, M, "đảng viên"), (1248, M, "đảng viên")],
+        [
+            (26, O, "tổ chức đảng"),
+            (5, O, "tổ chức đảng"),
+            (14, O, "chi bộ"),
+            (3560, M, "đảng viên"),
+            (287, O, "tổ chức cơ sở đảng"),
+            (1910, O, "chi bộ trực thuộc"),
+            (32480, M, "đảng viên"),
+            (31215, M, "đảng viên"),
+            (1248, M, "đảng viên"),
+        ],
     ),
 ]
 
@@ -388,16 +417,23 @@ PARAGRAPHS += [
         "sở đảng, 58.614 đảng viên. Năm 2024, toàn Đảng bộ kết nạp được 1.837 đảng viên. Qua 10 năm thực hiện Chỉ thị "
         "số 33-CT/TW, Đảng bộ huyện đã phát triển được 426 đảng viên trong khối doanh nghiệp, đưa số đảng viên trong "
         "các doanh nghiệp ngoài nhà nước lên 1.102 người, tăng gấp 2 lần so với năm 2014.",
-        [(13, O, "đảng bộ trực thuộc"), (476, O, "tổ chức cơ sở đảng"), (58614, M, "đảng viên"),
-         (1837, M, "đảng viên"), (426, M, "đảng viên"), (1102, M, "đảng viên")],
+        [(13, O, "đảng bộ trực thuộc"), (476, O, "tổ chức cơ sở đảng"), (58614, M, "đảng viên"), (1837, M, "đảng viên"), (426, M, "đảng viên"), (1102, M, "đảng viên")],
     ),
     (
         "Hội nghị đã thống nhất đề nghị thi hành kỷ luật bằng hình thức khai trừ ra khỏi Đảng đối với 2 đảng viên; "
         "cảnh cáo 3 đảng viên và khiển trách 1 tổ chức đảng. Sau hơn 3 năm triển khai, mô hình Chi bộ 4 tốt đã được "
         "nhân rộng ra 156 chi bộ nông thôn. Đảng bộ xã Thanh Xương có 21 chi bộ trực thuộc với 612 đảng viên; năm "
         "2024 có 19/21 chi bộ được xếp loại hoàn thành tốt nhiệm vụ trở lên, 3 chi bộ hoàn thành xuất sắc nhiệm vụ.",
-        [(2, M, "đảng viên"), (3, M, "đảng viên"), (1, O, "tổ chức đảng"), (156, O, "chi bộ nông thôn"),
-         (21, O, "chi bộ trực thuộc"), (612, M, "đảng viên"), (19, O, "chi bộ"), (3, O, "chi bộ")],
+        [
+            (2, M, "đảng viên"),
+            (3, M, "đảng viên"),
+            (1, O, "tổ chức đảng"),
+            (156, O, "chi bộ nông thôn"),
+            (21, O, "chi bộ trực thuộc"),
+            (612, M, "đảng viên"),
+            (19, O, "chi bộ"),
+            (3, O, "chi bộ"),
+        ],
     ),
     (
         "Doanh nghiệp có 1.200 công nhân, trong đó 86 đảng viên sinh hoạt tại chi bộ công ty. Ngày 19/5/2025, Đảng ủy "
@@ -409,16 +445,22 @@ PARAGRAPHS += [
         "Tổng số đảng viên toàn Đảng bộ: 12.458 đồng chí; trong đó đảng viên nữ 4.312 đồng chí, đảng viên dân tộc "
         "thiểu số 6.021 đồng chí. Thành phố hiện có 32 đảng bộ, chi bộ trực thuộc, gồm 14 đảng bộ phường, 8 đảng bộ "
         "xã, 10 chi bộ, đảng bộ cơ quan, doanh nghiệp với tổng số 15.643 đảng viên.",
-        [(12458, M, "đảng viên"), (4312, M, "đảng viên nữ"), (6021, M, "đảng viên dân tộc thiểu số"),
-         (32, O, "đảng bộ, chi bộ trực thuộc"), (14, O, "đảng bộ phường"), (8, O, "đảng bộ xã"),
-         (10, O, "chi bộ, đảng bộ cơ quan"), (15643, M, "đảng viên")],
+        [
+            (12458, M, "đảng viên"),
+            (4312, M, "đảng viên nữ"),
+            (6021, M, "đảng viên dân tộc thiểu số"),
+            (32, O, "đảng bộ, chi bộ trực thuộc"),
+            (14, O, "đảng bộ phường"),
+            (8, O, "đảng bộ xã"),
+            (10, O, "chi bộ, đảng bộ cơ quan"),
+            (15643, M, "đảng viên"),
+        ],
     ),
     (
         "Có 87/87 chi bộ tổ chức đại hội xong trước ngày 30/6. Nhờ vậy, số đảng viên vi phạm kỷ luật giảm rõ rệt, từ "
         "142 trường hợp năm 2020 xuống còn 63 trường hợp năm 2024. Đại hội Đảng bộ Khối lần thứ VI có 200 đại biểu, "
         "đại diện cho 3.520 đảng viên của 62 tổ chức cơ sở đảng trực thuộc.",
-        [(87, O, "chi bộ"), (142, M, "đảng viên"), (63, M, "đảng viên"), (3520, M, "đảng viên"),
-         (62, O, "tổ chức cơ sở đảng")],
+        [(87, O, "chi bộ"), (142, M, "đảng viên"), (63, M, "đảng viên"), (3520, M, "đảng viên"), (62, O, "tổ chức cơ sở đảng")],
     ),
     (
         "Tỉnh ủy đã ban hành Quyết định số 1234-QĐ/TU về thành lập Đảng bộ Công an tỉnh gồm 18 chi bộ, 2 đảng bộ cơ "
@@ -431,15 +473,13 @@ PARAGRAPHS += [
         "Năm 2025, Đảng bộ phấn đấu kết nạp 1.500 đảng viên mới trở lên. Ban Thường vụ Huyện ủy đã tặng Huy hiệu 50 "
         "năm tuổi Đảng cho 12 đồng chí, Huy hiệu 40 năm tuổi Đảng cho 25 đồng chí. Toàn tỉnh có 9 đảng bộ huyện, "
         "thành phố và 4 đảng bộ trực thuộc khác; 235 đảng bộ xã, phường, thị trấn.",
-        [(1500, M, "đảng viên mới"), (12, M, "đồng chí"), (25, M, "đồng chí"), (9, O, "đảng bộ huyện"),
-         (4, O, "đảng bộ trực thuộc khác"), (235, O, "đảng bộ xã")],
+        [(1500, M, "đảng viên mới"), (12, M, "đồng chí"), (25, M, "đồng chí"), (9, O, "đảng bộ huyện"), (4, O, "đảng bộ trực thuộc khác"), (235, O, "đảng bộ xã")],
     ),
     (
         "Có 4 tổ chức đảng và 19 đảng viên bị xử lý kỷ luật, giảm 2 tổ chức đảng và 7 đảng viên so với năm 2023. Đảng "
         "bộ Quân sự tỉnh có 1 đảng bộ cơ sở, 13 chi bộ cơ sở với 100% đảng viên là cán bộ, chiến sĩ. Qua rà soát, có "
         "2.346 đảng viên tuổi cao, sức yếu được miễn công tác và sinh hoạt đảng, chiếm 4,1%.",
-        [(4, O, "tổ chức đảng"), (19, M, "đảng viên"), (2, O, "tổ chức đảng"), (7, M, "đảng viên"),
-         (1, O, "đảng bộ cơ sở"), (13, O, "chi bộ cơ sở"), (2346, M, "đảng viên")],
+        [(4, O, "tổ chức đảng"), (19, M, "đảng viên"), (2, O, "tổ chức đảng"), (7, M, "đảng viên"), (1, O, "đảng bộ cơ sở"), (13, O, "chi bộ cơ sở"), (2346, M, "đảng viên")],
     ),
 ]
 
@@ -456,8 +496,7 @@ PARAGRAPHS += [
         "19,2%); 147 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ (chiếm 74,2%); 11 tổ chức cơ sở đảng hoàn thành nhiệm "
         "vụ. Về đảng viên, có 5.812 đồng chí được xếp loại hoàn thành xuất sắc nhiệm vụ, chiếm 13,5%; 34.207 đồng chí "
         "hoàn thành tốt nhiệm vụ, chiếm 79,6%.",
-        [(38, O, "tổ chức cơ sở đảng"), (147, O, "tổ chức cơ sở đảng"), (11, O, "tổ chức cơ sở đảng"),
-         (5812, M, "đồng chí"), (34207, M, "đồng chí")],
+        [(38, O, "tổ chức cơ sở đảng"), (147, O, "tổ chức cơ sở đảng"), (11, O, "tổ chức cơ sở đảng"), (5812, M, "đồng chí"), (34207, M, "đồng chí")],
     ),
     (
         "Thực hiện chủ trương sắp xếp đơn vị hành chính cấp xã, tỉnh đã giảm từ 155 xuống còn 66 xã, phường; theo đó, "
@@ -469,8 +508,7 @@ PARAGRAPHS += [
         "Tính đến hết tháng 10/2024, toàn Đảng bộ Khối có 112 chi bộ, đảng bộ cơ sở với 8.920 đảng viên; trong 10 "
         "tháng đã kết nạp 203 đảng viên, chuyển đảng chính thức cho 187 đảng viên. Năm 2024, các chi bộ đã tổ chức "
         "1.260 buổi sinh hoạt chuyên đề. Đảng ủy đã kiểm tra 24 chi bộ và 56 đảng viên.",
-        [(112, O, "chi bộ, đảng bộ cơ sở"), (8920, M, "đảng viên"), (203, M, "đảng viên"), (187, M, "đảng viên"),
-         (24, O, "chi bộ"), (56, M, "đảng viên")],
+        [(112, O, "chi bộ, đảng bộ cơ sở"), (8920, M, "đảng viên"), (203, M, "đảng viên"), (187, M, "đảng viên"), (24, O, "chi bộ"), (56, M, "đảng viên")],
     ),
 ]
 

@@ -31,13 +31,11 @@ def _key(fact):
     [
         (
             "Huyện ủy triển khai Nghị quyết số 12-NQ/HU ngày 8-9-2021 “về phát triển kinh tế tập thể” tới các chi bộ.",
-            dict(code="12-NQ/HU", number="12", doc_type="Nghị quyết", issuer="HU", date="2021-09-08",
-                 title="về phát triển kinh tế tập thể"),
+            dict(code="12-NQ/HU", number="12", doc_type="Nghị quyết", issuer="HU", date="2021-09-08", title="về phát triển kinh tế tập thể"),
         ),
         (
             "Thường trực Huyện ủy ký Quy định số 09-QĐi/TU ngày 2-11-2020 về chế độ họp định kỳ của chi ủy, tổ đảng.",
-            dict(code="09-QĐi/TU", number="09", doc_type="Quy định", issuer="TU", date="2020-11-02",
-                 title="về chế độ họp định kỳ của chi ủy, tổ đảng"),
+            dict(code="09-QĐi/TU", number="09", doc_type="Quy định", issuer="TU", date="2020-11-02", title="về chế độ họp định kỳ của chi ủy, tổ đảng"),
         ),
         (
             "Các chi bộ học tập Kết luận 21 - KL/TW của Trung ương.",
@@ -139,13 +137,13 @@ def test_documents_a_number_list_closed_by_a_code_shares_its_sign():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Huyện thực hiện Nghị quyết số 07 ngày 2/4/2019 của Huyện ủy.",
-         dict(number="07", doc_type="Nghị quyết", date="2019-04-02", issuer="Huyện ủy")),
+        ("Huyện thực hiện Nghị quyết số 07 ngày 2/4/2019 của Huyện ủy.", dict(number="07", doc_type="Nghị quyết", date="2019-04-02", issuer="Huyện ủy")),
         ("Các chi bộ thực hiện tốt Chỉ thị số 15.", dict(number="15", doc_type="Chỉ thị", date=None)),
-        ("Tiếp tục thực hiện Kết luận 14 của Bộ Chính trị về khuyến khích cán bộ năng động.",
-         dict(number="14", doc_type="Kết luận", issuer="Bộ Chính trị", title="về khuyến khích cán bộ năng động")),
-        ("Phổ biến Quyết định số 1847 năm 2018 của Thủ tướng Chính phủ.",
-         dict(number="1847", doc_type="Quyết định", issuer="Thủ tướng Chính phủ")),
+        (
+            "Tiếp tục thực hiện Kết luận 14 của Bộ Chính trị về khuyến khích cán bộ năng động.",
+            dict(number="14", doc_type="Kết luận", issuer="Bộ Chính trị", title="về khuyến khích cán bộ năng động"),
+        ),
+        ("Phổ biến Quyết định số 1847 năm 2018 của Thủ tướng Chính phủ.", dict(number="1847", doc_type="Quyết định", issuer="Thủ tướng Chính phủ")),
         ("Đảng bộ bám sát nghị quyết số 05 của Đảng ủy xã.", dict(number="05", doc_type="Nghị quyết")),
     ],
 )
@@ -268,9 +266,7 @@ def test_documents_a_date_written_with_another_mention_fills_the_fact():
 
 
 def test_documents_a_title_ends_with_its_clause_and_before_the_next_document():
-    facts, _ = _facts(
-        "Thực hiện Chỉ thị số 21-CT/TU về công tác dân vận và Quy định số 03-QĐi/TU về tiếp công dân; đạt kết quả tốt."
-    )
+    facts, _ = _facts("Thực hiện Chỉ thị số 21-CT/TU về công tác dân vận và Quy định số 03-QĐi/TU về tiếp công dân; đạt kết quả tốt.")
     assert [f.title for f in facts] == ["về công tác dân vận", "về tiếp công dân"]
 
 
@@ -348,8 +344,7 @@ PARAGRAPHS = [
         [(("code", "124-QĐ/TW"), "2023-10-04"), (("code", "25-HD/BTCTW"), "2023-11-09")],
     ),
     (
-        "Ngày 12-3-2024, Ban Thường vụ Tỉnh ủy ban hành Đề án số 12-ĐA/TU về nâng cao chất lượng sinh hoạt "
-        "chi bộ giai đoạn 2024 - 2025, định hướng đến năm 2030.",
+        "Ngày 12-3-2024, Ban Thường vụ Tỉnh ủy ban hành Đề án số 12-ĐA/TU về nâng cao chất lượng sinh hoạt chi bộ giai đoạn 2024 - 2025, định hướng đến năm 2030.",
         [(("code", "12-ĐA/TU"), "2024-03-12")],
     ),
     (
@@ -363,8 +358,7 @@ PARAGRAPHS = [
         [(("code", "2145/QĐ-UBND"), "2022-12-28"), (("code", "35/2023/UBTVQH15"), None)],
     ),
     (
-        "Thực hiện Nghị quyết 18 và Nghị quyết 19 của Trung ương, đến nay toàn tỉnh đã giảm 15 đầu mối, "
-        "216 phòng, ban và tương đương.",
+        "Thực hiện Nghị quyết 18 và Nghị quyết 19 của Trung ương, đến nay toàn tỉnh đã giảm 15 đầu mối, 216 phòng, ban và tương đương.",
         [(("Nghị quyết", "18", None), None), (("Nghị quyết", "19", None), None)],
     ),
     (
@@ -400,23 +394,19 @@ PARAGRAPHS = [
         [(("code", "98/2023/NĐ-CP"), "2023-12-31")],
     ),
     (
-        "Nhờ thực hiện nghị quyết số 06 - NQ/HU của Huyện ủy và quyết định số 568-QĐ/HU ngày "
-        "02/3/2020, chất lượng đội ngũ cán bộ được nâng lên.",
+        "Nhờ thực hiện nghị quyết số 06 - NQ/HU của Huyện ủy và quyết định số 568-QĐ/HU ngày 02/3/2020, chất lượng đội ngũ cán bộ được nâng lên.",
         [(("code", "06-NQ/HU"), None), (("code", "568-QĐ/HU"), "2020-03-02")],
     ),
     (
-        "Kế hoạch số 45-KH/TU (ngày 23/02/2021) của Tỉnh ủy về triển khai đại hội, cùng Hướng dẫn 02-HD/TU "
-        "(ngày 1-3-2021), đã được phổ biến rộng rãi.",
+        "Kế hoạch số 45-KH/TU (ngày 23/02/2021) của Tỉnh ủy về triển khai đại hội, cùng Hướng dẫn 02-HD/TU (ngày 1-3-2021), đã được phổ biến rộng rãi.",
         [(("code", "45-KH/TU"), "2021-02-23"), (("code", "02-HD/TU"), "2021-03-01")],
     ),
     (
-        "Việc thực hiện Quy định 37 về những điều đảng viên không được làm và Quy định 69 về xử lý kỷ luật "
-        "được các chi bộ quan tâm.",
+        "Việc thực hiện Quy định 37 về những điều đảng viên không được làm và Quy định 69 về xử lý kỷ luật được các chi bộ quan tâm.",
         [(("Quy định", "37", None), None), (("Quy định", "69", None), None)],
     ),
     (
-        "Đồng chí yêu cầu tiếp tục thực hiện hiệu quả Chỉ thị số 05 của Bộ Chính trị và Kết luận 01 gắn với "
-        "việc học tập Nghị quyết Trung ương 3 khóa XI, XII.",
+        "Đồng chí yêu cầu tiếp tục thực hiện hiệu quả Chỉ thị số 05 của Bộ Chính trị và Kết luận 01 gắn với việc học tập Nghị quyết Trung ương 3 khóa XI, XII.",
         [
             (("Chỉ thị", "05", None), None),
             (("Kết luận", "01", None), None),
@@ -436,23 +426,19 @@ PARAGRAPHS = [
         [(("code", "35-NQ/TW"), "2018-10-22")],
     ),
     (
-        "Thực hiện Hướng dẫn số 09-HD/BTGTW, ngày 22/02/2024 của Ban Tuyên giáo Trung ương, Ban Tuyên giáo "
-        "Huyện ủy đã tổ chức hội nghị báo cáo viên.",
+        "Thực hiện Hướng dẫn số 09-HD/BTGTW, ngày 22/02/2024 của Ban Tuyên giáo Trung ương, Ban Tuyên giáo Huyện ủy đã tổ chức hội nghị báo cáo viên.",
         [(("code", "09-HD/BTGTW"), "2024-02-22")],
     ),
     (
-        "Quyết định số 99-QĐ/TW ngày 03/10/2017 của Ban Bí thư ban hành Khung hướng dẫn các cấp ủy đảng sử "
-        "dụng mạng xã hội.",
+        "Quyết định số 99-QĐ/TW ngày 03/10/2017 của Ban Bí thư ban hành Khung hướng dẫn các cấp ủy đảng sử dụng mạng xã hội.",
         [(("code", "99-QĐ/TW"), "2017-10-03")],
     ),
     (
-        "Sau 10 năm thực hiện Nghị quyết số 12-NQ/TW ngày 16/01/2012 Hội nghị Trung ương 4 khóa XI, công tác "
-        "xây dựng Đảng có chuyển biến rõ nét.",
+        "Sau 10 năm thực hiện Nghị quyết số 12-NQ/TW ngày 16/01/2012 Hội nghị Trung ương 4 khóa XI, công tác xây dựng Đảng có chuyển biến rõ nét.",
         [(("code", "12-NQ/TW"), "2012-01-16")],
     ),
     (
-        "Kết luận số 21-KL/TW, ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa "
-        "XIII được quán triệt đến 100% đảng viên.",
+        "Kết luận số 21-KL/TW, ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII được quán triệt đến 100% đảng viên.",
         [(("code", "21-KL/TW"), "2021-10-25")],
     ),
     (
@@ -462,18 +448,15 @@ PARAGRAPHS = [
         [(("code", "213-QĐ/TW"), "2020-01-02")],
     ),
     (
-        "Huyện ủy quán triệt nội dung Nghị quyết số 26-NQ/TW của Hội nghị Trung ương 7 khóa XII về tập trung "
-        "xây dựng đội ngũ cán bộ các cấp, nhất là cấp chiến lược.",
+        "Huyện ủy quán triệt nội dung Nghị quyết số 26-NQ/TW của Hội nghị Trung ương 7 khóa XII về tập trung xây dựng đội ngũ cán bộ các cấp, nhất là cấp chiến lược.",
         [(("code", "26-NQ/TW"), None)],
     ),
     (
-        "Gắn việc thực hiện Nghị quyết Trung ương 4 khóa XI “Một số vấn đề cấp bách về xây dựng Đảng hiện "
-        "nay” với Chỉ thị 05 ngày 15-5-2016 của Bộ Chính trị.",
+        "Gắn việc thực hiện Nghị quyết Trung ương 4 khóa XI “Một số vấn đề cấp bách về xây dựng Đảng hiện nay” với Chỉ thị 05 ngày 15-5-2016 của Bộ Chính trị.",
         [(("Nghị quyết", "4", "XI"), None), (("Chỉ thị", "05", None), "2016-05-15")],
     ),
     (
-        "Thực hiện Nghị quyết 11-NQ/TU ngày 30/6/2017 của BCH Đảng bộ tỉnh và Nghị quyết số 01-NQ/ĐU, ngày "
-        "15/3/2021 của Đảng ủy xã, diện mạo nông thôn đã đổi mới.",
+        "Thực hiện Nghị quyết 11-NQ/TU ngày 30/6/2017 của BCH Đảng bộ tỉnh và Nghị quyết số 01-NQ/ĐU, ngày 15/3/2021 của Đảng ủy xã, diện mạo nông thôn đã đổi mới.",
         [(("code", "11-NQ/TU"), "2017-06-30"), (("code", "01-NQ/ĐU"), "2021-03-15")],
     ),
     (
@@ -488,13 +471,11 @@ PARAGRAPHS = [
         [(("code", "37-NQ/TW"), "2018-12-24"), (("code", "653/2019/UBTVQH14"), None)],
     ),
     (
-        "Năm 2023, chi bộ đề ra Nghị quyết năm với 12 chỉ tiêu; Chỉ thị của Tỉnh ủy về phòng chống dịch và Kế"
-        " hoạch số hóa hồ sơ đảng viên cũng được triển khai.",
+        "Năm 2023, chi bộ đề ra Nghị quyết năm với 12 chỉ tiêu; Chỉ thị của Tỉnh ủy về phòng chống dịch và Kế hoạch số hóa hồ sơ đảng viên cũng được triển khai.",
         [],
     ),
     (
-        "Tại Điều 30 Quy định số 22-QĐ/TW nêu rõ trách nhiệm của tổ chức đảng; tại khoản 3 Điều 8 Quy định "
-        "69-QĐ/TW quy định về hình thức kỷ luật.",
+        "Tại Điều 30 Quy định số 22-QĐ/TW nêu rõ trách nhiệm của tổ chức đảng; tại khoản 3 Điều 8 Quy định 69-QĐ/TW quy định về hình thức kỷ luật.",
         [(("code", "22-QĐ/TW"), None), (("code", "69-QĐ/TW"), None)],
     ),
     (
@@ -514,23 +495,19 @@ PARAGRAPHS = [
         [(("code", "205-QĐ/TW"), "2019-09-23")],
     ),
     (
-        "Ban Dân vận Tỉnh ủy tham mưu sơ kết 5 năm thực hiện Quyết định 217-QĐ/TW và 218-QĐ/TW ngày "
-        "12-12-2013 của Bộ Chính trị.",
+        "Ban Dân vận Tỉnh ủy tham mưu sơ kết 5 năm thực hiện Quyết định 217-QĐ/TW và 218-QĐ/TW ngày 12-12-2013 của Bộ Chính trị.",
         [(("code", "217-QĐ/TW"), "2013-12-12"), (("code", "218-QĐ/TW"), "2013-12-12")],
     ),
     (
-        "Thực hiện Nghị quyết Đại hội XIII của Đảng, Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII, nhiệm kỳ"
-        " 2020-2025, Nghị quyết số 01 của Tỉnh ủy đã xác định 3 khâu đột phá.",
+        "Thực hiện Nghị quyết Đại hội XIII của Đảng, Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII, nhiệm kỳ 2020-2025, Nghị quyết số 01 của Tỉnh ủy đã xác định 3 khâu đột phá.",
         [(("Nghị quyết", "01", None), None)],
     ),
     (
-        "Theo Kế hoạch 128-KH/TU ngày 18/10/2023 của Tỉnh ủy, việc lấy phiếu tín nhiệm được thực hiện theo "
-        "Quy định 96-QĐ/TW ngày 2/2/2023 của Bộ Chính trị.",
+        "Theo Kế hoạch 128-KH/TU ngày 18/10/2023 của Tỉnh ủy, việc lấy phiếu tín nhiệm được thực hiện theo Quy định 96-QĐ/TW ngày 2/2/2023 của Bộ Chính trị.",
         [(("code", "128-KH/TU"), "2023-10-18"), (("code", "96-QĐ/TW"), "2023-02-02")],
     ),
     (
-        "Các chi bộ học tập chuyên đề năm 2024 gắn với thực hiện Chỉ thị số 05-CT/TW và Kết luận số 01-KL/TW "
-        "của Bộ Chính trị; 98% đảng viên tham gia.",
+        "Các chi bộ học tập chuyên đề năm 2024 gắn với thực hiện Chỉ thị số 05-CT/TW và Kết luận số 01-KL/TW của Bộ Chính trị; 98% đảng viên tham gia.",
         [(("code", "05-CT/TW"), None), (("code", "01-KL/TW"), None)],
     ),
     (
@@ -538,13 +515,11 @@ PARAGRAPHS = [
         [(("code", "2309/QĐ-UBND"), "2020-12-21")],
     ),
     (
-        "Nghị quyết Trung ương 5 khóa XIII về đất đai và Nghị quyết Trung ương 6 khóa XIII được các chi bộ "
-        "thảo luận sôi nổi.",
+        "Nghị quyết Trung ương 5 khóa XIII về đất đai và Nghị quyết Trung ương 6 khóa XIII được các chi bộ thảo luận sôi nổi.",
         [(("Nghị quyết", "5", "XIII"), None), (("Nghị quyết", "6", "XIII"), None)],
     ),
     (
-        "Qua 5 năm thực hiện Nghị quyết số 10 về phát triển nông nghiệp hữu cơ của Ban Chấp hành Đảng bộ "
-        "huyện khóa XXIV, giá trị sản xuất tăng 12%.",
+        "Qua 5 năm thực hiện Nghị quyết số 10 về phát triển nông nghiệp hữu cơ của Ban Chấp hành Đảng bộ huyện khóa XXIV, giá trị sản xuất tăng 12%.",
         [(("Nghị quyết", "10", "XXIV"), None)],
     ),
     (
@@ -556,8 +531,7 @@ PARAGRAPHS = [
         [],
     ),
     (
-        "Thi hành Quyết định thi hành kỷ luật số 05-QĐ/UBKT ngày 3/4/2022 của Ủy ban Kiểm tra Huyện ủy đối "
-        "với 2 đảng viên.",
+        "Thi hành Quyết định thi hành kỷ luật số 05-QĐ/UBKT ngày 3/4/2022 của Ủy ban Kiểm tra Huyện ủy đối với 2 đảng viên.",
         [(("code", "05-QĐ/UBKT"), "2022-04-03")],
     ),
     (
@@ -565,13 +539,11 @@ PARAGRAPHS = [
         [(("code", "04-NQ/TƯ"), None)],
     ),
     (
-        "Tỉnh đã triển khai thực hiện Nghị quyết Trung ương lần thứ 4 (khóa XII) về tăng cường xây dựng, "
-        "chỉnh đốn Đảng.",
+        "Tỉnh đã triển khai thực hiện Nghị quyết Trung ương lần thứ 4 (khóa XII) về tăng cường xây dựng, chỉnh đốn Đảng.",
         [(("Nghị quyết", "4", "XII"), None)],
     ),
     (
-        "Các đơn vị học tập Nghị quyết Trung ương Đảng lần thứ tư khóa XII và Nghị quyết Trung ương 7 khóa "
-        "XII.",
+        "Các đơn vị học tập Nghị quyết Trung ương Đảng lần thứ tư khóa XII và Nghị quyết Trung ương 7 khóa XII.",
         [(("Nghị quyết", "4", "XII"), None), (("Nghị quyết", "7", "XII"), None)],
     ),
     (
@@ -583,8 +555,7 @@ PARAGRAPHS = [
         [(("Chương trình", "135", None), None)],
     ),
     (
-        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15 (khóa XX) đã thảo luận, cho ý kiến vào dự thảo Báo "
-        "cáo chính trị.",
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15 (khóa XX) đã thảo luận, cho ý kiến vào dự thảo Báo cáo chính trị.",
         [],
     ),
     (
@@ -592,28 +563,23 @@ PARAGRAPHS = [
         [],
     ),
     (
-        "Đến nay, 45/47 tổ chức cơ sở đảng đã triển khai Kế hoạch số 150-KH/ĐU ngày 5 tháng 3 năm 2022 của "
-        "Đảng ủy.",
+        "Đến nay, 45/47 tổ chức cơ sở đảng đã triển khai Kế hoạch số 150-KH/ĐU ngày 5 tháng 3 năm 2022 của Đảng ủy.",
         [(("code", "150-KH/ĐU"), "2022-03-05")],
     ),
     (
-        "Sau khi Ban Bí thư ban hành Chỉ thị số 39-CT/TW ngày 30-10-2024 về nâng cao hiệu quả tín dụng chính "
-        "sách xã hội, huyện đã xây dựng kế hoạch thực hiện.",
+        "Sau khi Ban Bí thư ban hành Chỉ thị số 39-CT/TW ngày 30-10-2024 về nâng cao hiệu quả tín dụng chính sách xã hội, huyện đã xây dựng kế hoạch thực hiện.",
         [(("code", "39-CT/TW"), "2024-10-30")],
     ),
     (
-        "Ngày 3-6-2017, Hội nghị Trung ương 5 khóa XII đã ban hành Nghị quyết số 11-NQ/TW về hoàn thiện thể "
-        "chế kinh tế thị trường định hướng xã hội chủ nghĩa.",
+        "Ngày 3-6-2017, Hội nghị Trung ương 5 khóa XII đã ban hành Nghị quyết số 11-NQ/TW về hoàn thiện thể chế kinh tế thị trường định hướng xã hội chủ nghĩa.",
         [(("code", "11-NQ/TW"), "2017-06-03")],
     ),
     (
-        "Đảng ủy xã đã ban hành Nghị quyết chuyên đề về xây dựng nông thôn mới và Quyết định số 125 về kiện "
-        "toàn Ban Chỉ đạo.",
+        "Đảng ủy xã đã ban hành Nghị quyết chuyên đề về xây dựng nông thôn mới và Quyết định số 125 về kiện toàn Ban Chỉ đạo.",
         [(("Quyết định", "125", None), None)],
     ),
     (
-        "Thực hiện Quy định số 102 về xử lý kỷ luật đảng viên vi phạm, Ủy ban Kiểm tra đã xem xét 3 trường "
-        "hợp.",
+        "Thực hiện Quy định số 102 về xử lý kỷ luật đảng viên vi phạm, Ủy ban Kiểm tra đã xem xét 3 trường hợp.",
         [(("Quy định", "102", None), None)],
     ),
     (
@@ -625,13 +591,11 @@ PARAGRAPHS = [
         [(("Nghị quyết", "18", "XII"), None), (("Nghị quyết", "19", "XII"), None), (("Nghị quyết", "20", "XII"), None)],
     ),
     (
-        "Đồng chí yêu cầu bám sát Nghị quyết số 01-NQ/TU, ngày 20/11/2020 của Ban Chấp hành Đảng bộ tỉnh khóa"
-        " XX về chuyển đổi số tỉnh đến năm 2025, định hướng đến năm 2030.",
+        "Đồng chí yêu cầu bám sát Nghị quyết số 01-NQ/TU, ngày 20/11/2020 của Ban Chấp hành Đảng bộ tỉnh khóa XX về chuyển đổi số tỉnh đến năm 2025, định hướng đến năm 2030.",
         [(("code", "01-NQ/TU"), "2020-11-20")],
     ),
     (
-        "Cấp ủy chỉ đạo thực hiện Luật Cán bộ, công chức năm 2008, Luật Viên chức và Nghị định 112/2020/NĐ-CP"
-        " về xử lý kỷ luật cán bộ.",
+        "Cấp ủy chỉ đạo thực hiện Luật Cán bộ, công chức năm 2008, Luật Viên chức và Nghị định 112/2020/NĐ-CP về xử lý kỷ luật cán bộ.",
         [(("code", "112/2020/NĐ-CP"), None)],
     ),
     (
@@ -653,33 +617,27 @@ PARAGRAPHS = [
         [(("code", "64-KL/TW"), "2013-05-28")],
     ),
     (
-        "Nhiều chi bộ chưa thực hiện nghiêm Quy định 08-QĐi/TW và Quy định số 101-QĐ/TW ngày 7-6-2012 của Ban"
-        " Bí thư về trách nhiệm nêu gương của cán bộ, đảng viên.",
+        "Nhiều chi bộ chưa thực hiện nghiêm Quy định 08-QĐi/TW và Quy định số 101-QĐ/TW ngày 7-6-2012 của Ban Bí thư về trách nhiệm nêu gương của cán bộ, đảng viên.",
         [(("code", "08-QĐi/TW"), None), (("code", "101-QĐ/TW"), "2012-06-07")],
     ),
     (
-        "Trong năm, Ủy ban Kiểm tra Huyện ủy đã kiểm tra 12 tổ chức đảng, giám sát chuyên đề 25 đảng viên; "
-        "thi hành kỷ luật 3 đảng viên theo Quy định số 69.",
+        "Trong năm, Ủy ban Kiểm tra Huyện ủy đã kiểm tra 12 tổ chức đảng, giám sát chuyên đề 25 đảng viên; thi hành kỷ luật 3 đảng viên theo Quy định số 69.",
         [(("Quy định", "69", None), None)],
     ),
     (
-        "Theo Điều 8, Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương thi hành Điều lệ Đảng,"
-        " đảng viên dự bị được xét công nhận chính thức sau 12 tháng.",
+        "Theo Điều 8, Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương thi hành Điều lệ Đảng, đảng viên dự bị được xét công nhận chính thức sau 12 tháng.",
         [(("code", "24-QĐ/TW"), "2021-07-30")],
     ),
     (
-        "Đảng ủy thị trấn ban hành Nghị quyết số 06-NQ/ĐU ngày 20 tháng 01 năm 2023 và Kế hoạch số 15-KH/ĐU "
-        "về phát triển đảng viên năm 2023.",
+        "Đảng ủy thị trấn ban hành Nghị quyết số 06-NQ/ĐU ngày 20 tháng 01 năm 2023 và Kế hoạch số 15-KH/ĐU về phát triển đảng viên năm 2023.",
         [(("code", "06-NQ/ĐU"), "2023-01-20"), (("code", "15-KH/ĐU"), None)],
     ),
     (
-        "Thực hiện Nghị quyết Trung ương 4 khóa XII gắn với Chỉ thị 05-CT/TW, Tỉnh ủy đã lãnh đạo, chỉ đạo "
-        "100% tổ chức đảng xây dựng kế hoạch.",
+        "Thực hiện Nghị quyết Trung ương 4 khóa XII gắn với Chỉ thị 05-CT/TW, Tỉnh ủy đã lãnh đạo, chỉ đạo 100% tổ chức đảng xây dựng kế hoạch.",
         [(("Nghị quyết", "4", "XII"), None), (("code", "05-CT/TW"), None)],
     ),
     (
-        "Sau 5 năm triển khai Nghị quyết số 39-NQ/TW của Bộ Chính trị về tinh giản biên chế, tỉnh đã giảm "
-        "10,2% biên chế.",
+        "Sau 5 năm triển khai Nghị quyết số 39-NQ/TW của Bộ Chính trị về tinh giản biên chế, tỉnh đã giảm 10,2% biên chế.",
         [(("code", "39-NQ/TW"), None)],
     ),
     (
@@ -687,8 +645,7 @@ PARAGRAPHS = [
         [(("code", "1203-QĐ/TU"), "2022-02-25")],
     ),
     (
-        "Tỉnh ủy tổ chức Hội nghị lần thứ 12 Ban Chấp hành Đảng bộ tỉnh khóa XX để thông qua Nghị quyết về "
-        "phát triển du lịch.",
+        "Tỉnh ủy tổ chức Hội nghị lần thứ 12 Ban Chấp hành Đảng bộ tỉnh khóa XX để thông qua Nghị quyết về phát triển du lịch.",
         [],
     ),
     (
@@ -696,18 +653,15 @@ PARAGRAPHS = [
         [(("Quy định", "37", None), None), (("Quy định", "47", None), None), (("Quy định", "126", None), None)],
     ),
     (
-        "Điều lệ Đảng quy định đảng viên sinh hoạt chi bộ mỗi tháng một lần; Hướng dẫn 12 nêu rõ cách đánh "
-        "giá.",
+        "Điều lệ Đảng quy định đảng viên sinh hoạt chi bộ mỗi tháng một lần; Hướng dẫn 12 nêu rõ cách đánh giá.",
         [(("Hướng dẫn", "12", None), None)],
     ),
     (
-        "Đến ngày 30/6/2024, Đảng bộ có 5.432 đảng viên, trong đó theo Kế hoạch số 45 đề ra kết nạp 250 đảng "
-        "viên.",
+        "Đến ngày 30/6/2024, Đảng bộ có 5.432 đảng viên, trong đó theo Kế hoạch số 45 đề ra kết nạp 250 đảng viên.",
         [(("Kế hoạch", "45", None), None)],
     ),
     (
-        "Nghị quyết 02-NQ/TU ngày 15/01/2021 của Tỉnh ủy khóa XX (gọi tắt là Nghị quyết 02) xác định 5 nhiệm "
-        "vụ trọng tâm.",
+        "Nghị quyết 02-NQ/TU ngày 15/01/2021 của Tỉnh ủy khóa XX (gọi tắt là Nghị quyết 02) xác định 5 nhiệm vụ trọng tâm.",
         [(("code", "02-NQ/TU"), "2021-01-15")],
     ),
 ]
@@ -734,18 +688,12 @@ def test_documents_realistic_paragraphs_are_read_with_high_precision_recall_and_
 
 
 def test_documents_a_date_written_after_an_earlier_document_is_not_the_next_ones():
-    found, _ = _facts(
-        "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương về xây dựng Đảng, "
-        "Huyện ủy đã ban hành Kế hoạch số 77-KH/HU để triển khai."
-    )
+    found, _ = _facts("Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Ban Chấp hành Trung ương về xây dựng Đảng, Huyện ủy đã ban hành Kế hoạch số 77-KH/HU để triển khai.")
     facts = {f.code: f for f in found}
     assert facts["21-KL/TW"].date == "2021-10-25"
     assert facts["77-KH/HU"].date is None
 
 
 def test_documents_a_title_stops_where_a_new_clause_with_its_own_subject_begins():
-    (first, _), _ = _facts(
-        "Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp, "
-        "Ban Thường vụ Huyện ủy ban hành Kế hoạch số 12-KH/HU."
-    )
+    (first, _), _ = _facts("Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 12-KH/HU.")
     assert first.title == "về đại hội đảng bộ các cấp"

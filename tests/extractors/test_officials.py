@@ -146,10 +146,7 @@ def test_officials_chain_gives_one_fact_per_title(text, expected):
 
 
 def test_officials_byline_with_titles_on_one_line():
-    text = (
-        "Bài viết kết thúc./.\n\n"
-        "Triệu Văn Tám, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư Đảng ủy Khối các cơ quan tỉnh"
-    )
+    text = "Bài viết kết thúc./.\n\nTriệu Văn Tám, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư Đảng ủy Khối các cơ quan tỉnh"
     assert _rows(text) == {
         ("Triệu Văn Tám", "Ủy viên Ban Chấp hành", "Đảng bộ tỉnh", None),
         ("Triệu Văn Tám", "Bí thư", "Đảng ủy Khối các cơ quan tỉnh", None),
@@ -280,10 +277,7 @@ def test_officials_ranks_ages_and_delegates_around_the_name(text, expected):
 
 
 def test_officials_plural_title_before_a_semicolon_list_is_every_listed_persons():
-    text = (
-        "Dự hội nghị có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lê Thị Ba, Trưởng Ban Tổ chức Tỉnh ủy; "
-        "Đỗ Văn Tư, Bí thư Thành ủy Vĩnh Yên; cùng lãnh đạo các sở, ngành."
-    )
+    text = "Dự hội nghị có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lê Thị Ba, Trưởng Ban Tổ chức Tỉnh ủy; Đỗ Văn Tư, Bí thư Thành ủy Vĩnh Yên; cùng lãnh đạo các sở, ngành."
     assert _rows(text) == {
         ("Lê Thị Ba", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
         ("Lê Thị Ba", "Trưởng Ban Tổ chức", "Tỉnh ủy", "đồng chí"),
@@ -472,14 +466,9 @@ def test_officials_evidence_span_and_sentence_point_into_the_text():
 
 
 def test_officials_a_fact_stated_twice_is_kept_once_with_the_fullest_organization():
-    text = (
-        "Đồng chí Trần Thị Mơ, Bí thư Đảng ủy Khối trao giấy khen.\n\n"
-        "Bí thư Đảng ủy Khối các cơ quan tỉnh Trần Thị Mơ phát biểu bế mạc."
-    )
+    text = "Đồng chí Trần Thị Mơ, Bí thư Đảng ủy Khối trao giấy khen.\n\nBí thư Đảng ủy Khối các cơ quan tỉnh Trần Thị Mơ phát biểu bế mạc."
     facts = _facts(text)
-    assert [(f.person, f.title, f.organization, f.honorific) for f in facts] == [
-        ("Trần Thị Mơ", "Bí thư", "Đảng ủy Khối các cơ quan tỉnh", "đồng chí")
-    ]
+    assert [(f.person, f.title, f.organization, f.honorific) for f in facts] == [("Trần Thị Mơ", "Bí thư", "Đảng ủy Khối các cơ quan tỉnh", "đồng chí")]
     assert facts[0].start == text.index("Trần Thị Mơ")
 
 
@@ -605,9 +594,7 @@ def test_officials_organizations_with_numbers_and_residential_units(text, expect
         ("Đồng chí Mông Văn Sáu, Ủy viên BTV Đảng ủy Khối dự.", "Ủy viên Ban Thường vụ", "Đảng ủy Khối"),
     ],
 )
-def test_officials_an_abbreviated_body_after_the_title_head_is_the_organization_as_written(
-    text, title, organization
-):
+def test_officials_an_abbreviated_body_after_the_title_head_is_the_organization_as_written(text, title, organization):
     [fact] = _facts(text)
     assert (fact.title, fact.organization) == (title, organization)
 
@@ -695,8 +682,7 @@ def test_officials_different_roles_of_one_person_are_not_merged(text, titles):
             },
         ),
         (
-            "UBND tỉnh bổ nhiệm ông Hà Văn Lợi, Phó Giám đốc Sở Y tế, sau khi hoàn thành quy trình, được bổ nhiệm "
-            "giữ chức Giám đốc Sở Y tế.",
+            "UBND tỉnh bổ nhiệm ông Hà Văn Lợi, Phó Giám đốc Sở Y tế, sau khi hoàn thành quy trình, được bổ nhiệm giữ chức Giám đốc Sở Y tế.",
             {("Hà Văn Lợi", "Phó Giám đốc", "Sở Y tế", "ông"), ("Hà Văn Lợi", "Giám đốc", "Sở Y tế", "ông")},
         ),
         (
@@ -732,560 +718,553 @@ def test_officials_precision_recall_and_organization_on_unseen_style_paragraphs(
 # following FACTS.md would record: (text, [(person, title, organization, honorific), ...]).
 PARAGRAPHS = [
     (
-        'Chiều 12/3, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng quý I. Đồng chí '
-        'Trịnh Quốc Hòa, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh chủ trì hội nghị. '
-        'Cùng dự có các đồng chí: Phạm Minh Sơn, Phó Bí thư Thường trực Tỉnh ủy; Nguyễn Huy Tùng, Phó Bí thư '
-        'Tỉnh ủy, Chủ tịch UBND tỉnh; các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy. Bí thư Huyện ủy Phú Lương '
-        'Đào Văn Hùng và Chủ tịch UBND thành phố Thái Nguyên Lê Quang Tiến báo cáo kết quả thực hiện nhiệm '
-        'vụ.',
+        "Chiều 12/3, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng quý I. Đồng chí "
+        "Trịnh Quốc Hòa, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh chủ trì hội nghị. "
+        "Cùng dự có các đồng chí: Phạm Minh Sơn, Phó Bí thư Thường trực Tỉnh ủy; Nguyễn Huy Tùng, Phó Bí thư "
+        "Tỉnh ủy, Chủ tịch UBND tỉnh; các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy. Bí thư Huyện ủy Phú Lương "
+        "Đào Văn Hùng và Chủ tịch UBND thành phố Thái Nguyên Lê Quang Tiến báo cáo kết quả thực hiện nhiệm "
+        "vụ.",
         [
-            ('Trịnh Quốc Hòa', 'Ủy viên Trung ương Đảng', None, 'đồng chí'),
-            ('Trịnh Quốc Hòa', 'Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Trịnh Quốc Hòa', 'Trưởng Đoàn', 'Đoàn ĐBQH tỉnh', 'đồng chí'),
-            ('Phạm Minh Sơn', 'Phó Bí thư Thường trực', 'Tỉnh ủy', 'đồng chí'),
-            ('Nguyễn Huy Tùng', 'Phó Bí thư', 'Tỉnh ủy', None),
-            ('Nguyễn Huy Tùng', 'Chủ tịch', 'UBND tỉnh', None),
-            ('Đào Văn Hùng', 'Bí thư', 'Huyện ủy Phú Lương', None),
-            ('Lê Quang Tiến', 'Chủ tịch', 'UBND thành phố Thái Nguyên', None),
+            ("Trịnh Quốc Hòa", "Ủy viên Trung ương Đảng", None, "đồng chí"),
+            ("Trịnh Quốc Hòa", "Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Trịnh Quốc Hòa", "Trưởng Đoàn", "Đoàn ĐBQH tỉnh", "đồng chí"),
+            ("Phạm Minh Sơn", "Phó Bí thư Thường trực", "Tỉnh ủy", "đồng chí"),
+            ("Nguyễn Huy Tùng", "Phó Bí thư", "Tỉnh ủy", None),
+            ("Nguyễn Huy Tùng", "Chủ tịch", "UBND tỉnh", None),
+            ("Đào Văn Hùng", "Bí thư", "Huyện ủy Phú Lương", None),
+            ("Lê Quang Tiến", "Chủ tịch", "UBND thành phố Thái Nguyên", None),
         ],
     ),
     (
-        'Sáng 5/7, Ban Chấp hành Đảng bộ huyện Mường Chà tổ chức Hội nghị lần thứ 12 để kiện toàn công tác '
-        'cán bộ. Hội nghị đã bầu đồng chí Lò Văn Thắng, Phó Chủ tịch UBND huyện giữ chức Phó Bí thư Huyện ủy '
-        'nhiệm kỳ 2020 - 2025. Đồng chí Giàng A Dế, Tỉnh ủy viên, Bí thư Huyện ủy trao quyết định và tặng '
-        'hoa chúc mừng.',
+        "Sáng 5/7, Ban Chấp hành Đảng bộ huyện Mường Chà tổ chức Hội nghị lần thứ 12 để kiện toàn công tác "
+        "cán bộ. Hội nghị đã bầu đồng chí Lò Văn Thắng, Phó Chủ tịch UBND huyện giữ chức Phó Bí thư Huyện ủy "
+        "nhiệm kỳ 2020 - 2025. Đồng chí Giàng A Dế, Tỉnh ủy viên, Bí thư Huyện ủy trao quyết định và tặng "
+        "hoa chúc mừng.",
         [
-            ('Lò Văn Thắng', 'Phó Chủ tịch', 'UBND huyện', 'đồng chí'),
-            ('Lò Văn Thắng', 'Phó Bí thư', 'Huyện ủy', 'đồng chí'),
-            ('Giàng A Dế', 'Tỉnh ủy viên', None, 'đồng chí'),
-            ('Giàng A Dế', 'Bí thư', 'Huyện ủy', 'đồng chí'),
+            ("Lò Văn Thắng", "Phó Chủ tịch", "UBND huyện", "đồng chí"),
+            ("Lò Văn Thắng", "Phó Bí thư", "Huyện ủy", "đồng chí"),
+            ("Giàng A Dế", "Tỉnh ủy viên", None, "đồng chí"),
+            ("Giàng A Dế", "Bí thư", "Huyện ủy", "đồng chí"),
         ],
     ),
     (
-        'Ngày 20/4, đoàn công tác của Trung ương do đồng chí Lương Quốc Khánh, Ủy viên Bộ Chính trị, Thường '
-        'trực Ban Bí thư làm Trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy Lai Châu. Tiếp và làm việc '
-        'với đoàn có đồng chí Hoàng Văn Tiệp, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh '
-        'ủy Lai Châu. Phát biểu tại buổi làm việc, Tổng Bí thư Tô Quang Huy đánh giá cao kết quả tỉnh đạt '
-        'được.',
+        "Ngày 20/4, đoàn công tác của Trung ương do đồng chí Lương Quốc Khánh, Ủy viên Bộ Chính trị, Thường "
+        "trực Ban Bí thư làm Trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy Lai Châu. Tiếp và làm việc "
+        "với đoàn có đồng chí Hoàng Văn Tiệp, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh "
+        "ủy Lai Châu. Phát biểu tại buổi làm việc, Tổng Bí thư Tô Quang Huy đánh giá cao kết quả tỉnh đạt "
+        "được.",
         [
-            ('Lương Quốc Khánh', 'Ủy viên Bộ Chính trị', None, 'đồng chí'),
-            ('Lương Quốc Khánh', 'Thường trực Ban Bí thư', None, 'đồng chí'),
-            ('Hoàng Văn Tiệp', 'Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng', None, 'đồng chí'),
-            ('Hoàng Văn Tiệp', 'Bí thư', 'Tỉnh ủy Lai Châu', 'đồng chí'),
-            ('Tô Quang Huy', 'Tổng Bí thư', None, None),
+            ("Lương Quốc Khánh", "Ủy viên Bộ Chính trị", None, "đồng chí"),
+            ("Lương Quốc Khánh", "Thường trực Ban Bí thư", None, "đồng chí"),
+            ("Hoàng Văn Tiệp", "Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", None, "đồng chí"),
+            ("Hoàng Văn Tiệp", "Bí thư", "Tỉnh ủy Lai Châu", "đồng chí"),
+            ("Tô Quang Huy", "Tổng Bí thư", None, None),
         ],
     ),
     (
-        'Nhân dịp kỷ niệm 94 năm Ngày thành lập Đảng, đồng chí Nguyễn Anh Tú, Phó Bí thư Tỉnh ủy, Chủ tịch '
-        'HĐND tỉnh đã đến thăm, chúc mừng Đảng bộ phường Võ Cường. Cùng đi có đồng chí Lâm Thị Hương Giang, '
-        'Ủy viên BTV Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy; lãnh đạo một số sở, ngành. Báo cáo với đoàn, Bí '
-        'thư Đảng ủy phường Trần Quang Vinh cho biết, năm qua Đảng bộ kết nạp 15 đảng viên mới.',
+        "Nhân dịp kỷ niệm 94 năm Ngày thành lập Đảng, đồng chí Nguyễn Anh Tú, Phó Bí thư Tỉnh ủy, Chủ tịch "
+        "HĐND tỉnh đã đến thăm, chúc mừng Đảng bộ phường Võ Cường. Cùng đi có đồng chí Lâm Thị Hương Giang, "
+        "Ủy viên BTV Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy; lãnh đạo một số sở, ngành. Báo cáo với đoàn, Bí "
+        "thư Đảng ủy phường Trần Quang Vinh cho biết, năm qua Đảng bộ kết nạp 15 đảng viên mới.",
         [
-            ('Nguyễn Anh Tú', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Nguyễn Anh Tú', 'Chủ tịch', 'HĐND tỉnh', 'đồng chí'),
-            ('Lâm Thị Hương Giang', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', 'đồng chí'),
-            ('Lâm Thị Hương Giang', 'Trưởng Ban Tuyên giáo', 'Tỉnh ủy', 'đồng chí'),
-            ('Trần Quang Vinh', 'Bí thư', 'Đảng ủy phường', None),
+            ("Nguyễn Anh Tú", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Nguyễn Anh Tú", "Chủ tịch", "HĐND tỉnh", "đồng chí"),
+            ("Lâm Thị Hương Giang", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
+            ("Lâm Thị Hương Giang", "Trưởng Ban Tuyên giáo", "Tỉnh ủy", "đồng chí"),
+            ("Trần Quang Vinh", "Bí thư", "Đảng ủy phường", None),
         ],
     ),
     (
-        'Đồng chí Mùa A Vừ (thứ 3 từ phải sang), Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh thăm mô hình trồng '
-        'mắc ca tại xã Mường Mươn.\n\nẢnh: Quang Long\n\nThu Hà',
+        "Đồng chí Mùa A Vừ (thứ 3 từ phải sang), Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh thăm mô hình trồng mắc ca tại xã Mường Mươn.\n\nẢnh: Quang Long\n\nThu Hà",
         [
-            ('Mùa A Vừ', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Mùa A Vừ', 'Chủ tịch', 'UBND tỉnh', 'đồng chí'),
+            ("Mùa A Vừ", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Mùa A Vừ", "Chủ tịch", "UBND tỉnh", "đồng chí"),
         ],
     ),
     (
-        'Tại kỳ họp, HĐND tỉnh đã bầu bổ sung chức danh Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026 đối với '
-        'ông Đặng Xuân Trường, Giám đốc Sở Kế hoạch và Đầu tư. Đồng chí Phạm Hoàng Lâm, Phó Bí thư Tỉnh ủy, '
-        'Chủ tịch HĐND tỉnh điều hành phiên bế mạc.',
+        "Tại kỳ họp, HĐND tỉnh đã bầu bổ sung chức danh Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026 đối với "
+        "ông Đặng Xuân Trường, Giám đốc Sở Kế hoạch và Đầu tư. Đồng chí Phạm Hoàng Lâm, Phó Bí thư Tỉnh ủy, "
+        "Chủ tịch HĐND tỉnh điều hành phiên bế mạc.",
         [
-            ('Đặng Xuân Trường', 'Giám đốc', 'Sở Kế hoạch và Đầu tư', 'ông'),
-            ('Đặng Xuân Trường', 'Phó Chủ tịch', 'UBND tỉnh', 'ông'),
-            ('Phạm Hoàng Lâm', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Phạm Hoàng Lâm', 'Chủ tịch', 'HĐND tỉnh', 'đồng chí'),
+            ("Đặng Xuân Trường", "Giám đốc", "Sở Kế hoạch và Đầu tư", "ông"),
+            ("Đặng Xuân Trường", "Phó Chủ tịch", "UBND tỉnh", "ông"),
+            ("Phạm Hoàng Lâm", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Phạm Hoàng Lâm", "Chủ tịch", "HĐND tỉnh", "đồng chí"),
         ],
     ),
     (
-        'Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ tỉnh khóa XXI đã bầu Ban Thường vụ Tỉnh ủy gồm 15 đồng '
-        'chí. Đồng chí Vương Quốc Tuấn được bầu giữ chức Bí thư Tỉnh ủy. Các đồng chí: Nguyễn Hữu Tiến, Lê '
-        'Thị Bích Ngọc được bầu giữ chức Phó Bí thư Tỉnh ủy. Đồng chí Cao Văn Mạnh được bầu làm Chủ nhiệm Ủy '
-        'ban Kiểm tra Tỉnh ủy.',
+        "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ tỉnh khóa XXI đã bầu Ban Thường vụ Tỉnh ủy gồm 15 đồng "
+        "chí. Đồng chí Vương Quốc Tuấn được bầu giữ chức Bí thư Tỉnh ủy. Các đồng chí: Nguyễn Hữu Tiến, Lê "
+        "Thị Bích Ngọc được bầu giữ chức Phó Bí thư Tỉnh ủy. Đồng chí Cao Văn Mạnh được bầu làm Chủ nhiệm Ủy "
+        "ban Kiểm tra Tỉnh ủy.",
         [
-            ('Vương Quốc Tuấn', 'Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Nguyễn Hữu Tiến', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Lê Thị Bích Ngọc', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Cao Văn Mạnh', 'Chủ nhiệm Ủy ban Kiểm tra', 'Tỉnh ủy', 'đồng chí'),
+            ("Vương Quốc Tuấn", "Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Nguyễn Hữu Tiến", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Lê Thị Bích Ngọc", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Cao Văn Mạnh", "Chủ nhiệm Ủy ban Kiểm tra", "Tỉnh ủy", "đồng chí"),
         ],
     ),
     (
-        'Tham dự buổi lễ có đ/c Đinh Công Sử, UVBTV Tỉnh ủy, PCT UBND tỉnh; đ/c Hà Thị Thu, phó bí thư '
-        'thường trực huyện ủy Đại Từ. Ông Lưu Văn Đạt - chủ tịch UBND xã Hùng Sơn cho biết, năm nay xã phấn '
-        'đấu về đích nông thôn mới.',
+        "Tham dự buổi lễ có đ/c Đinh Công Sử, UVBTV Tỉnh ủy, PCT UBND tỉnh; đ/c Hà Thị Thu, phó bí thư "
+        "thường trực huyện ủy Đại Từ. Ông Lưu Văn Đạt - chủ tịch UBND xã Hùng Sơn cho biết, năm nay xã phấn "
+        "đấu về đích nông thôn mới.",
         [
-            ('Đinh Công Sử', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', 'đồng chí'),
-            ('Đinh Công Sử', 'Phó Chủ tịch', 'UBND tỉnh', 'đồng chí'),
-            ('Hà Thị Thu', 'Phó Bí thư Thường trực', 'huyện ủy Đại Từ', 'đồng chí'),
-            ('Lưu Văn Đạt', 'Chủ tịch', 'UBND xã Hùng Sơn', 'ông'),
+            ("Đinh Công Sử", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
+            ("Đinh Công Sử", "Phó Chủ tịch", "UBND tỉnh", "đồng chí"),
+            ("Hà Thị Thu", "Phó Bí thư Thường trực", "huyện ủy Đại Từ", "đồng chí"),
+            ("Lưu Văn Đạt", "Chủ tịch", "UBND xã Hùng Sơn", "ông"),
         ],
     ),
     (
-        'Bí thư cấp ủy phải là người đứng đầu, gương mẫu trong thực hiện nhiệm vụ. Học tập và làm theo tư '
-        'tưởng, đạo đức, phong cách Hồ Chí Minh; thực hiện lời dạy của Chủ tịch Hồ Chí Minh và Bác Hồ kính '
-        'yêu. Ban Thường vụ đã chuẩn y 12 chức danh Bí thư và 9 Phó Bí thư chi bộ. Trung tướng Nguyễn Văn '
+        "Bí thư cấp ủy phải là người đứng đầu, gương mẫu trong thực hiện nhiệm vụ. Học tập và làm theo tư "
+        "tưởng, đạo đức, phong cách Hồ Chí Minh; thực hiện lời dạy của Chủ tịch Hồ Chí Minh và Bác Hồ kính "
+        "yêu. Ban Thường vụ đã chuẩn y 12 chức danh Bí thư và 9 Phó Bí thư chi bộ. Trung tướng Nguyễn Văn "
         'Hiển đến dự. Cuộc thi "Bí thư chi bộ giỏi" năm 2023 thu hút đông đảo thí sinh.\n\nẢnh: Minh Hằng/TTXVN',
+        [],
+    ),
+    (
+        "Đến dự có đồng chí Triệu Thị Hoa, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; đồng chí Lý Văn Phúc, Chủ "
+        "tịch Hội Nông dân tỉnh; đại diện lãnh đạo Sở Lao động - Thương binh và Xã hội. Phát biểu tại lễ ra "
+        "mắt, Bí thư Tỉnh đoàn Ma Thị Yến mong muốn đoàn viên thanh niên phát huy vai trò xung kích.",
         [
+            ("Triệu Thị Hoa", "Chủ tịch", "Ủy ban MTTQ Việt Nam tỉnh", "đồng chí"),
+            ("Lý Văn Phúc", "Chủ tịch", "Hội Nông dân tỉnh", "đồng chí"),
+            ("Ma Thị Yến", "Bí thư", "Tỉnh đoàn", None),
         ],
     ),
     (
-        'Đến dự có đồng chí Triệu Thị Hoa, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh; đồng chí Lý Văn Phúc, Chủ '
-        'tịch Hội Nông dân tỉnh; đại diện lãnh đạo Sở Lao động - Thương binh và Xã hội. Phát biểu tại lễ ra '
-        'mắt, Bí thư Tỉnh đoàn Ma Thị Yến mong muốn đoàn viên thanh niên phát huy vai trò xung kích.',
+        "Đại tá Hoàng Văn Kiên, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh phát biểu chỉ đạo hội "
+        "nghị. Thượng tá Bế Văn Long, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh cùng dự.",
         [
-            ('Triệu Thị Hoa', 'Chủ tịch', 'Ủy ban MTTQ Việt Nam tỉnh', 'đồng chí'),
-            ('Lý Văn Phúc', 'Chủ tịch', 'Hội Nông dân tỉnh', 'đồng chí'),
-            ('Ma Thị Yến', 'Bí thư', 'Tỉnh đoàn', None),
+            ("Hoàng Văn Kiên", "Ủy viên Ban Thường vụ", "Tỉnh ủy", None),
+            ("Hoàng Văn Kiên", "Giám đốc", "Công an tỉnh", None),
+            ("Bế Văn Long", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh", None),
         ],
     ),
     (
-        'Đại tá Hoàng Văn Kiên, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh phát biểu chỉ đạo hội '
-        'nghị. Thượng tá Bế Văn Long, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh cùng dự.',
+        "Theo ông Nông Văn Thái, Bí thư Chi bộ thôn Khuổi Tát, chi bộ hiện có 32 đảng viên. Bà Chu Thị Mai, Trưởng thôn Khuổi Tát cho biết thêm, cả thôn đã có 40 hộ thoát nghèo.",
         [
-            ('Hoàng Văn Kiên', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', None),
-            ('Hoàng Văn Kiên', 'Giám đốc', 'Công an tỉnh', None),
-            ('Bế Văn Long', 'Chỉ huy trưởng', 'Bộ Chỉ huy Quân sự tỉnh', None),
+            ("Nông Văn Thái", "Bí thư", "Chi bộ thôn Khuổi Tát", "ông"),
+            ("Chu Thị Mai", "Trưởng thôn", "thôn Khuổi Tát", "bà"),
         ],
     ),
     (
-        'Theo ông Nông Văn Thái, Bí thư Chi bộ thôn Khuổi Tát, chi bộ hiện có 32 đảng viên. Bà Chu Thị Mai, '
-        'Trưởng thôn Khuổi Tát cho biết thêm, cả thôn đã có 40 hộ thoát nghèo.',
+        "Chủ tịch UBND tỉnh vừa ký quyết định bổ nhiệm ông Vi Đức Thọ, Phó Giám đốc Sở Nội vụ giữ chức Giám "
+        "đốc Sở Nội vụ. Trước đó, ông Tạ Quang Hiếu được điều động, bổ nhiệm giữ chức Chánh Văn phòng UBND "
+        "tỉnh.",
         [
-            ('Nông Văn Thái', 'Bí thư', 'Chi bộ thôn Khuổi Tát', 'ông'),
-            ('Chu Thị Mai', 'Trưởng thôn', 'thôn Khuổi Tát', 'bà'),
+            ("Vi Đức Thọ", "Phó Giám đốc", "Sở Nội vụ", "ông"),
+            ("Vi Đức Thọ", "Giám đốc", "Sở Nội vụ", "ông"),
+            ("Tạ Quang Hiếu", "Chánh Văn phòng", "UBND tỉnh", "ông"),
         ],
     ),
     (
-        'Chủ tịch UBND tỉnh vừa ký quyết định bổ nhiệm ông Vi Đức Thọ, Phó Giám đốc Sở Nội vụ giữ chức Giám '
-        'đốc Sở Nội vụ. Trước đó, ông Tạ Quang Hiếu được điều động, bổ nhiệm giữ chức Chánh Văn phòng UBND '
-        'tỉnh.',
+        "Thủ tướng Phạm Văn Hòa yêu cầu các bộ, ngành khẩn trương hoàn thiện thể chế. Phó Thủ tướng Trần Lưu "
+        "Khang, Trưởng Ban Chỉ đạo quốc gia về chuyển đổi số, chủ trì cuộc họp. Bộ trưởng Bộ Nội vụ Phạm Thị "
+        "Thanh Tâm cho biết việc sắp xếp bộ máy cơ bản hoàn thành.",
         [
-            ('Vi Đức Thọ', 'Phó Giám đốc', 'Sở Nội vụ', 'ông'),
-            ('Vi Đức Thọ', 'Giám đốc', 'Sở Nội vụ', 'ông'),
-            ('Tạ Quang Hiếu', 'Chánh Văn phòng', 'UBND tỉnh', 'ông'),
+            ("Phạm Văn Hòa", "Thủ tướng", None, None),
+            ("Trần Lưu Khang", "Phó Thủ tướng", None, None),
+            ("Trần Lưu Khang", "Trưởng Ban", "Ban Chỉ đạo quốc gia về chuyển đổi số", None),
+            ("Phạm Thị Thanh Tâm", "Bộ trưởng", "Bộ Nội vụ", None),
         ],
     ),
     (
-        'Thủ tướng Phạm Văn Hòa yêu cầu các bộ, ngành khẩn trương hoàn thiện thể chế. Phó Thủ tướng Trần Lưu '
-        'Khang, Trưởng Ban Chỉ đạo quốc gia về chuyển đổi số, chủ trì cuộc họp. Bộ trưởng Bộ Nội vụ Phạm Thị '
-        'Thanh Tâm cho biết việc sắp xếp bộ máy cơ bản hoàn thành.',
+        "Ngày 3/10, Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh tổ chức Hội nghị quán triệt Chỉ thị số "
+        "35-CT/TW. Dự hội nghị có đồng chí Ngô Thị Hải Yến, Bí thư Đảng ủy Khối; các đồng chí trong Ban "
+        "Thường vụ Đảng ủy Khối. Đồng chí Tống Văn Bình, Phó Bí thư Đảng ủy Khối quán triệt các nội dung cơ "
+        "bản của Chỉ thị.",
         [
-            ('Phạm Văn Hòa', 'Thủ tướng', None, None),
-            ('Trần Lưu Khang', 'Phó Thủ tướng', None, None),
-            ('Trần Lưu Khang', 'Trưởng Ban', 'Ban Chỉ đạo quốc gia về chuyển đổi số', None),
-            ('Phạm Thị Thanh Tâm', 'Bộ trưởng', 'Bộ Nội vụ', None),
+            ("Ngô Thị Hải Yến", "Bí thư", "Đảng ủy Khối", "đồng chí"),
+            ("Tống Văn Bình", "Phó Bí thư", "Đảng ủy Khối", "đồng chí"),
         ],
     ),
     (
-        'Ngày 3/10, Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh tổ chức Hội nghị quán triệt Chỉ thị số '
-        '35-CT/TW. Dự hội nghị có đồng chí Ngô Thị Hải Yến, Bí thư Đảng ủy Khối; các đồng chí trong Ban '
-        'Thường vụ Đảng ủy Khối. Đồng chí Tống Văn Bình, Phó Bí thư Đảng ủy Khối quán triệt các nội dung cơ '
-        'bản của Chỉ thị.',
+        "Bí thư Tỉnh ủy làm việc với huyện Nậm Pồ\n\n(ĐBP) - Chiều 15/8, đồng chí Lò Minh Hùng, Phó Bí thư "
+        "Tỉnh ủy, Chủ tịch HĐND tỉnh và đoàn công tác đã có buổi làm việc với Ban Thường vụ Huyện ủy Nậm Pồ. "
+        "Tiếp đoàn có các đồng chí: Nguyễn Văn Sáu, Ủy viên BTV Tỉnh ủy, Bí thư Huyện ủy; Lò Thị Hoa, Phó Bí "
+        "thư Thường trực Huyện ủy.",
         [
-            ('Ngô Thị Hải Yến', 'Bí thư', 'Đảng ủy Khối', 'đồng chí'),
-            ('Tống Văn Bình', 'Phó Bí thư', 'Đảng ủy Khối', 'đồng chí'),
+            ("Lò Minh Hùng", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Lò Minh Hùng", "Chủ tịch", "HĐND tỉnh", "đồng chí"),
+            ("Nguyễn Văn Sáu", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
+            ("Nguyễn Văn Sáu", "Bí thư", "Huyện ủy", "đồng chí"),
+            ("Lò Thị Hoa", "Phó Bí thư Thường trực", "Huyện ủy", None),
         ],
     ),
     (
-        'Bí thư Tỉnh ủy làm việc với huyện Nậm Pồ\n\n(ĐBP) - Chiều 15/8, đồng chí Lò Minh Hùng, Phó Bí thư '
-        'Tỉnh ủy, Chủ tịch HĐND tỉnh và đoàn công tác đã có buổi làm việc với Ban Thường vụ Huyện ủy Nậm Pồ. '
-        'Tiếp đoàn có các đồng chí: Nguyễn Văn Sáu, Ủy viên BTV Tỉnh ủy, Bí thư Huyện ủy; Lò Thị Hoa, Phó Bí '
-        'thư Thường trực Huyện ủy.',
+        "Thay mặt lãnh đạo tỉnh, Phó Chủ tịch UBND tỉnh đồng chí Vừ A Bằng trao Huy hiệu Đảng cho các đảng "
+        "viên. Ông Hoàng Đức Minh, Phó Giám đốc Sở Tài chính kiêm Giám đốc Kho bạc Nhà nước tỉnh, cho biết "
+        "đã giải ngân 80% vốn.",
         [
-            ('Lò Minh Hùng', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Lò Minh Hùng', 'Chủ tịch', 'HĐND tỉnh', 'đồng chí'),
-            ('Nguyễn Văn Sáu', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', 'đồng chí'),
-            ('Nguyễn Văn Sáu', 'Bí thư', 'Huyện ủy', 'đồng chí'),
-            ('Lò Thị Hoa', 'Phó Bí thư Thường trực', 'Huyện ủy', None),
+            ("Vừ A Bằng", "Phó Chủ tịch", "UBND tỉnh", "đồng chí"),
+            ("Hoàng Đức Minh", "Phó Giám đốc", "Sở Tài chính", "ông"),
+            ("Hoàng Đức Minh", "Giám đốc", "Kho bạc Nhà nước tỉnh", "ông"),
         ],
     ),
     (
-        'Thay mặt lãnh đạo tỉnh, Phó Chủ tịch UBND tỉnh đồng chí Vừ A Bằng trao Huy hiệu Đảng cho các đảng '
-        'viên. Ông Hoàng Đức Minh, Phó Giám đốc Sở Tài chính kiêm Giám đốc Kho bạc Nhà nước tỉnh, cho biết '
-        'đã giải ngân 80% vốn.',
+        "Đồng chí Nguyễn Thị Hạnh - Phó Trưởng Ban Thường trực Ban Dân vận Tỉnh ủy phát biểu tại buổi tọa "
+        "đàm. PGS.TS Đặng Quang Vinh, Giám đốc Học viện Chính trị khu vực I trình bày tham luận về công tác "
+        "cán bộ.",
         [
-            ('Vừ A Bằng', 'Phó Chủ tịch', 'UBND tỉnh', 'đồng chí'),
-            ('Hoàng Đức Minh', 'Phó Giám đốc', 'Sở Tài chính', 'ông'),
-            ('Hoàng Đức Minh', 'Giám đốc', 'Kho bạc Nhà nước tỉnh', 'ông'),
+            ("Nguyễn Thị Hạnh", "Phó Trưởng Ban Thường trực", "Ban Dân vận Tỉnh ủy", "đồng chí"),
+            ("Đặng Quang Vinh", "Giám đốc", "Học viện Chính trị khu vực I", None),
         ],
     ),
     (
-        'Đồng chí Nguyễn Thị Hạnh - Phó Trưởng Ban Thường trực Ban Dân vận Tỉnh ủy phát biểu tại buổi tọa '
-        'đàm. PGS.TS Đặng Quang Vinh, Giám đốc Học viện Chính trị khu vực I trình bày tham luận về công tác '
-        'cán bộ.',
+        "Cùng dự có các đồng chí Phó Chủ tịch UBND tỉnh: Lê Văn Cường, Trần Thị Minh Nguyệt; đại diện lãnh "
+        "đạo các sở, ngành. Ông Lương Văn Cầu (Phó Chủ tịch UBND xã Na Son) cho biết xã đã hoàn thành 19 "
+        "tiêu chí.",
         [
-            ('Nguyễn Thị Hạnh', 'Phó Trưởng Ban Thường trực', 'Ban Dân vận Tỉnh ủy', 'đồng chí'),
-            ('Đặng Quang Vinh', 'Giám đốc', 'Học viện Chính trị khu vực I', None),
+            ("Lê Văn Cường", "Phó Chủ tịch", "UBND tỉnh", "đồng chí"),
+            ("Trần Thị Minh Nguyệt", "Phó Chủ tịch", "UBND tỉnh", "đồng chí"),
+            ("Lương Văn Cầu", "Phó Chủ tịch", "UBND xã Na Son", "ông"),
         ],
     ),
     (
-        'Cùng dự có các đồng chí Phó Chủ tịch UBND tỉnh: Lê Văn Cường, Trần Thị Minh Nguyệt; đại diện lãnh '
-        'đạo các sở, ngành. Ông Lương Văn Cầu (Phó Chủ tịch UBND xã Na Son) cho biết xã đã hoàn thành 19 '
-        'tiêu chí.',
+        "Tổng Bí thư, Chủ tịch nước Đỗ Minh Quý gửi thư chúc mừng. Đồng chí Trần Văn Sơn, Ủy viên Ban Thường "
+        "vụ, Trưởng Ban Tổ chức Tỉnh ủy đọc quyết định của Ban Thường vụ Tỉnh ủy về công tác cán bộ.",
         [
-            ('Lê Văn Cường', 'Phó Chủ tịch', 'UBND tỉnh', 'đồng chí'),
-            ('Trần Thị Minh Nguyệt', 'Phó Chủ tịch', 'UBND tỉnh', 'đồng chí'),
-            ('Lương Văn Cầu', 'Phó Chủ tịch', 'UBND xã Na Son', 'ông'),
+            ("Đỗ Minh Quý", "Tổng Bí thư", None, None),
+            ("Đỗ Minh Quý", "Chủ tịch nước", None, None),
+            ("Trần Văn Sơn", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
+            ("Trần Văn Sơn", "Trưởng Ban Tổ chức", "Tỉnh ủy", "đồng chí"),
         ],
     ),
     (
-        'Tổng Bí thư, Chủ tịch nước Đỗ Minh Quý gửi thư chúc mừng. Đồng chí Trần Văn Sơn, Ủy viên Ban Thường '
-        'vụ, Trưởng Ban Tổ chức Tỉnh ủy đọc quyết định của Ban Thường vụ Tỉnh ủy về công tác cán bộ.',
+        "Giám đốc Sở Y tế Lê Thị Hồng cho biết, toàn tỉnh có 12 bệnh viện tuyến huyện. Giám đốc Sở Tài "
+        "nguyên và Môi trường Đinh Văn Khoa đề nghị các địa phương rà soát quỹ đất. Bí thư Đảng ủy, Giám đốc "
+        "Công ty Than Núi Hồng Phùng Văn Hiệp báo cáo tình hình sản xuất.",
         [
-            ('Đỗ Minh Quý', 'Tổng Bí thư', None, None),
-            ('Đỗ Minh Quý', 'Chủ tịch nước', None, None),
-            ('Trần Văn Sơn', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', 'đồng chí'),
-            ('Trần Văn Sơn', 'Trưởng Ban Tổ chức', 'Tỉnh ủy', 'đồng chí'),
+            ("Lê Thị Hồng", "Giám đốc", "Sở Y tế", None),
+            ("Đinh Văn Khoa", "Giám đốc", "Sở Tài nguyên và Môi trường", None),
+            ("Phùng Văn Hiệp", "Bí thư", "Đảng ủy", None),
+            ("Phùng Văn Hiệp", "Giám đốc", "Công ty Than Núi Hồng", None),
         ],
     ),
     (
-        'Giám đốc Sở Y tế Lê Thị Hồng cho biết, toàn tỉnh có 12 bệnh viện tuyến huyện. Giám đốc Sở Tài '
-        'nguyên và Môi trường Đinh Văn Khoa đề nghị các địa phương rà soát quỹ đất. Bí thư Đảng ủy, Giám đốc '
-        'Công ty Than Núi Hồng Phùng Văn Hiệp báo cáo tình hình sản xuất.',
+        "“Chúng tôi xác định phát triển đảng viên là nhiệm vụ trọng tâm”, Bí thư Đảng ủy xã Mường Phăng Lò "
+        "Văn Chung nói. Bí thư Chi bộ bản Huổi Lóng, ông Mùa A Sử chia sẻ, chi bộ có 18 đảng viên.",
         [
-            ('Lê Thị Hồng', 'Giám đốc', 'Sở Y tế', None),
-            ('Đinh Văn Khoa', 'Giám đốc', 'Sở Tài nguyên và Môi trường', None),
-            ('Phùng Văn Hiệp', 'Bí thư', 'Đảng ủy', None),
-            ('Phùng Văn Hiệp', 'Giám đốc', 'Công ty Than Núi Hồng', None),
+            ("Lò Văn Chung", "Bí thư", "Đảng ủy xã Mường Phăng", None),
+            ("Mùa A Sử", "Bí thư", "Chi bộ bản Huổi Lóng", "ông"),
         ],
     ),
     (
-        '“Chúng tôi xác định phát triển đảng viên là nhiệm vụ trọng tâm”, Bí thư Đảng ủy xã Mường Phăng Lò '
-        'Văn Chung nói. Bí thư Chi bộ bản Huổi Lóng, ông Mùa A Sử chia sẻ, chi bộ có 18 đảng viên.',
+        "Ngày 15/9/2023, Phó Chủ tịch UBND tỉnh Vừ A Bằng đã ký Quyết định số 1234/QĐ-UBND. Thay mặt Thường "
+        "trực Tỉnh ủy, đồng chí Lò Văn Phạ, Phó Bí thư Thường trực Tỉnh ủy trao quyết định cho đồng chí Tòng "
+        "Thị Mai.",
         [
-            ('Lò Văn Chung', 'Bí thư', 'Đảng ủy xã Mường Phăng', None),
-            ('Mùa A Sử', 'Bí thư', 'Chi bộ bản Huổi Lóng', 'ông'),
+            ("Vừ A Bằng", "Phó Chủ tịch", "UBND tỉnh", None),
+            ("Lò Văn Phạ", "Phó Bí thư Thường trực", "Tỉnh ủy", "đồng chí"),
         ],
     ),
     (
-        'Ngày 15/9/2023, Phó Chủ tịch UBND tỉnh Vừ A Bằng đã ký Quyết định số 1234/QĐ-UBND. Thay mặt Thường '
-        'trực Tỉnh ủy, đồng chí Lò Văn Phạ, Phó Bí thư Thường trực Tỉnh ủy trao quyết định cho đồng chí Tòng '
-        'Thị Mai.',
+        "Ông Vừ A Tủa, Bí thư kiêm Trưởng bản Háng Lìa cho biết cả bản có 96 hộ. Trưởng Công an xã Lò Văn "
+        "Tiến cùng lực lượng xung kích tuần tra. Phó Chủ tịch Thường trực HĐND tỉnh Lò Văn Mừng chủ trì "
+        "phiên thảo luận.",
         [
-            ('Vừ A Bằng', 'Phó Chủ tịch', 'UBND tỉnh', None),
-            ('Lò Văn Phạ', 'Phó Bí thư Thường trực', 'Tỉnh ủy', 'đồng chí'),
+            ("Vừ A Tủa", "Bí thư", None, "ông"),
+            ("Vừ A Tủa", "Trưởng bản", "bản Háng Lìa", "ông"),
+            ("Lò Văn Tiến", "Trưởng Công an", "xã", None),
+            ("Lò Văn Mừng", "Phó Chủ tịch Thường trực", "HĐND tỉnh", None),
         ],
     ),
     (
-        'Ông Vừ A Tủa, Bí thư kiêm Trưởng bản Háng Lìa cho biết cả bản có 96 hộ. Trưởng Công an xã Lò Văn '
-        'Tiến cùng lực lượng xung kích tuần tra. Phó Chủ tịch Thường trực HĐND tỉnh Lò Văn Mừng chủ trì '
-        'phiên thảo luận.',
+        "Xây dựng đội ngũ cán bộ chủ chốt cấp xã\n\nThS. Nguyễn Thanh Bình\nPhó Trưởng Ban Tuyên giáo Tỉnh ủy\n\nThời gian qua, công tác cán bộ được các cấp ủy quan tâm.",
         [
-            ('Vừ A Tủa', 'Bí thư', None, 'ông'),
-            ('Vừ A Tủa', 'Trưởng bản', 'bản Háng Lìa', 'ông'),
-            ('Lò Văn Tiến', 'Trưởng Công an', 'xã', None),
-            ('Lò Văn Mừng', 'Phó Chủ tịch Thường trực', 'HĐND tỉnh', None),
+            ("Nguyễn Thanh Bình", "Phó Trưởng Ban Tuyên giáo", "Tỉnh ủy", None),
         ],
     ),
     (
-        'Xây dựng đội ngũ cán bộ chủ chốt cấp xã\n\nThS. Nguyễn Thanh Bình\nPhó Trưởng Ban Tuyên giáo Tỉnh '
-        'ủy\n\nThời gian qua, công tác cán bộ được các cấp ủy quan tâm.',
+        "Dự lễ kỷ niệm có đồng chí Hầu A Chứ, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; "
+        "các đồng chí nguyên lãnh đạo tỉnh qua các thời kỳ. Đồng chí Lê Thành Đô, Ủy viên Ban Chấp hành Đảng "
+        "bộ tỉnh, Bí thư Huyện ủy Tuần Giáo ôn lại truyền thống vẻ vang của Đảng bộ huyện.",
         [
-            ('Nguyễn Thanh Bình', 'Phó Trưởng Ban Tuyên giáo', 'Tỉnh ủy', None),
+            ("Hầu A Chứ", "Ủy viên Trung ương Đảng", None, "đồng chí"),
+            ("Hầu A Chứ", "Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Hầu A Chứ", "Chủ tịch", "HĐND tỉnh", "đồng chí"),
+            ("Lê Thành Đô", "Ủy viên Ban Chấp hành", "Đảng bộ tỉnh", "đồng chí"),
+            ("Lê Thành Đô", "Bí thư", "Huyện ủy Tuần Giáo", "đồng chí"),
         ],
     ),
     (
-        'Dự lễ kỷ niệm có đồng chí Hầu A Chứ, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh; '
-        'các đồng chí nguyên lãnh đạo tỉnh qua các thời kỳ. Đồng chí Lê Thành Đô, Ủy viên Ban Chấp hành Đảng '
-        'bộ tỉnh, Bí thư Huyện ủy Tuần Giáo ôn lại truyền thống vẻ vang của Đảng bộ huyện.',
+        "Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phúc đề nghị các cấp ủy quan tâm phát triển đảng viên. Chủ tịch "
+        "UBND huyện Bát Xát Tẩn Láo Lở báo cáo kết quả. Cũng trong chiều nay, bà Nguyễn Thị Thu Hà - Trưởng "
+        "phòng Tổ chức cán bộ, Sở Nội vụ hướng dẫn quy trình.",
         [
-            ('Hầu A Chứ', 'Ủy viên Trung ương Đảng', None, 'đồng chí'),
-            ('Hầu A Chứ', 'Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Hầu A Chứ', 'Chủ tịch', 'HĐND tỉnh', 'đồng chí'),
-            ('Lê Thành Đô', 'Ủy viên Ban Chấp hành', 'Đảng bộ tỉnh', 'đồng chí'),
-            ('Lê Thành Đô', 'Bí thư', 'Huyện ủy Tuần Giáo', 'đồng chí'),
+            ("Đặng Xuân Phúc", "Bí thư", "Tỉnh ủy Lào Cai", None),
+            ("Tẩn Láo Lở", "Chủ tịch", "UBND huyện Bát Xát", None),
+            ("Nguyễn Thị Thu Hà", "Trưởng phòng", "phòng Tổ chức cán bộ", "bà"),
         ],
     ),
     (
-        'Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phúc đề nghị các cấp ủy quan tâm phát triển đảng viên. Chủ tịch '
-        'UBND huyện Bát Xát Tẩn Láo Lở báo cáo kết quả. Cũng trong chiều nay, bà Nguyễn Thị Thu Hà - Trưởng '
-        'phòng Tổ chức cán bộ, Sở Nội vụ hướng dẫn quy trình.',
+        "Đoàn đại biểu tỉnh do đồng chí Phạm Đức Toàn, Phó Bí thư Tỉnh ủy làm trưởng đoàn đã dâng hương tại "
+        "Khu di tích lịch sử ATK Định Hóa. Theo Đại tá Nông Văn Dũng, Chỉ huy trưởng Bộ CHQS tỉnh, lực lượng "
+        "vũ trang luôn sẵn sàng. Chủ tịch Hồ Chí Minh và Đại tướng Võ Nguyên Giáp từng làm việc tại đây.",
         [
-            ('Đặng Xuân Phúc', 'Bí thư', 'Tỉnh ủy Lào Cai', None),
-            ('Tẩn Láo Lở', 'Chủ tịch', 'UBND huyện Bát Xát', None),
-            ('Nguyễn Thị Thu Hà', 'Trưởng phòng', 'phòng Tổ chức cán bộ', 'bà'),
+            ("Phạm Đức Toàn", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Nông Văn Dũng", "Chỉ huy trưởng", "Bộ CHQS tỉnh", None),
         ],
     ),
     (
-        'Đoàn đại biểu tỉnh do đồng chí Phạm Đức Toàn, Phó Bí thư Tỉnh ủy làm trưởng đoàn đã dâng hương tại '
-        'Khu di tích lịch sử ATK Định Hóa. Theo Đại tá Nông Văn Dũng, Chỉ huy trưởng Bộ CHQS tỉnh, lực lượng '
-        'vũ trang luôn sẵn sàng. Chủ tịch Hồ Chí Minh và Đại tướng Võ Nguyên Giáp từng làm việc tại đây.',
+        "Tại Đại hội, đồng chí Lường Văn Quý tái đắc cử chức Bí thư Đảng ủy xã Thanh Nưa nhiệm kỳ 2025 - "
+        "2030. Đồng chí Quàng Thị Hương được bầu giữ chức Phó Bí thư, Chủ tịch UBND xã. Sau khi công bố kết "
+        "quả, ông Điêu Chính Tới, Phó Trưởng Ban Tổ chức Huyện ủy tặng hoa chúc mừng.",
         [
-            ('Phạm Đức Toàn', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Nông Văn Dũng', 'Chỉ huy trưởng', 'Bộ CHQS tỉnh', None),
+            ("Lường Văn Quý", "Bí thư", "Đảng ủy xã Thanh Nưa", "đồng chí"),
+            ("Quàng Thị Hương", "Phó Bí thư", None, "đồng chí"),
+            ("Quàng Thị Hương", "Chủ tịch", "UBND xã", "đồng chí"),
+            ("Điêu Chính Tới", "Phó Trưởng Ban Tổ chức", "Huyện ủy", "ông"),
         ],
     ),
     (
-        'Tại Đại hội, đồng chí Lường Văn Quý tái đắc cử chức Bí thư Đảng ủy xã Thanh Nưa nhiệm kỳ 2025 - '
-        '2030. Đồng chí Quàng Thị Hương được bầu giữ chức Phó Bí thư, Chủ tịch UBND xã. Sau khi công bố kết '
-        'quả, ông Điêu Chính Tới, Phó Trưởng Ban Tổ chức Huyện ủy tặng hoa chúc mừng.',
+        "Hội thi Bí thư chi bộ giỏi năm 2024 có 45 thí sinh tham gia. Tác giả: Nguyễn Văn Hải. Ảnh: Lò Văn "
+        "Toàn. Các đồng chí ủy viên ban thường vụ, ủy viên BCH Đảng bộ tỉnh trực tiếp phụ trách địa bàn. "
+        "Đồng chí Bí thư Tỉnh ủy đã thăm hỏi, động viên bà con.",
+        [],
+    ),
+    (
+        "Tin liên quan\n\nBí thư Tỉnh ủy Hoàng Minh Đức tiếp xúc cử tri huyện Phú Bình\n\nChủ tịch UBND tỉnh làm "
+        "việc với Tập đoàn Samsung\n\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy thăm, tặng quà Tết tại Võ Nhai",
         [
-            ('Lường Văn Quý', 'Bí thư', 'Đảng ủy xã Thanh Nưa', 'đồng chí'),
-            ('Quàng Thị Hương', 'Phó Bí thư', None, 'đồng chí'),
-            ('Quàng Thị Hương', 'Chủ tịch', 'UBND xã', 'đồng chí'),
-            ('Điêu Chính Tới', 'Phó Trưởng Ban Tổ chức', 'Huyện ủy', 'ông'),
+            ("Hoàng Minh Đức", "Bí thư", "Tỉnh ủy", None),
         ],
     ),
     (
-        'Hội thi Bí thư chi bộ giỏi năm 2024 có 45 thí sinh tham gia. Tác giả: Nguyễn Văn Hải. Ảnh: Lò Văn '
-        'Toàn. Các đồng chí ủy viên ban thường vụ, ủy viên BCH Đảng bộ tỉnh trực tiếp phụ trách địa bàn. '
-        'Đồng chí Bí thư Tỉnh ủy đã thăm hỏi, động viên bà con.',
+        "Kỷ luật cảnh cáo ông Phạm Văn Lực, nguyên Giám đốc Sở Tài nguyên và Môi trường. Ủy ban Kiểm tra "
+        "Tỉnh ủy đề nghị Ban Thường vụ Tỉnh ủy thi hành kỷ luật bằng hình thức khiển trách đối với ông Đỗ "
+        "Quang Hòa, Huyện ủy viên, Phó Chủ tịch UBND huyện Lục Ngạn.",
         [
+            ("Đỗ Quang Hòa", "Huyện ủy viên", None, "ông"),
+            ("Đỗ Quang Hòa", "Phó Chủ tịch", "UBND huyện Lục Ngạn", "ông"),
         ],
     ),
     (
-        'Tin liên quan\n\nBí thư Tỉnh ủy Hoàng Minh Đức tiếp xúc cử tri huyện Phú Bình\n\nChủ tịch UBND tỉnh làm '
-        'việc với Tập đoàn Samsung\n\nĐồng chí Phó Bí thư Thường trực Tỉnh ủy thăm, tặng quà Tết tại Võ Nhai',
+        "Lễ kỷ niệm 110 năm Ngày sinh đồng chí Hoàng Quốc Việt được tổ chức trọng thể. Đồng chí Ngô Văn "
+        "Tuấn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy đọc diễn văn kỷ niệm, ôn lại cuộc đời và sự nghiệp "
+        "cách mạng của đồng chí Hoàng Quốc Việt.",
         [
-            ('Hoàng Minh Đức', 'Bí thư', 'Tỉnh ủy', None),
+            ("Ngô Văn Tuấn", "Ủy viên Trung ương Đảng", None, "đồng chí"),
+            ("Ngô Văn Tuấn", "Bí thư", "Tỉnh ủy", "đồng chí"),
         ],
     ),
     (
-        'Kỷ luật cảnh cáo ông Phạm Văn Lực, nguyên Giám đốc Sở Tài nguyên và Môi trường. Ủy ban Kiểm tra '
-        'Tỉnh ủy đề nghị Ban Thường vụ Tỉnh ủy thi hành kỷ luật bằng hình thức khiển trách đối với ông Đỗ '
-        'Quang Hòa, Huyện ủy viên, Phó Chủ tịch UBND huyện Lục Ngạn.',
+        "Phát biểu kết luận hội nghị, đồng chí Bí thư Tỉnh ủy đề nghị các cấp ủy tiếp tục quán triệt Kết "
+        "luận số 21-KL/TW. Tiếp thu ý kiến, Chủ tịch UBND huyện cam kết sẽ chỉ đạo quyết liệt. Đồng chí "
+        "Trưởng Ban Tổ chức Tỉnh ủy trình bày dự thảo đề án.",
+        [],
+    ),
+    (
+        "Bà Hoàng Thị Thanh Hương, Chủ tịch Hội Liên hiệp phụ nữ tỉnh cho biết, năm 2023 các cấp hội đã hỗ "
+        "trợ 1.200 hội viên thoát nghèo. Bà Hương cũng đề nghị cấp ủy, chính quyền các cấp quan tâm hơn nữa "
+        "đến công tác phụ nữ.",
         [
-            ('Đỗ Quang Hòa', 'Huyện ủy viên', None, 'ông'),
-            ('Đỗ Quang Hòa', 'Phó Chủ tịch', 'UBND huyện Lục Ngạn', 'ông'),
+            ("Hoàng Thị Thanh Hương", "Chủ tịch", "Hội Liên hiệp phụ nữ tỉnh", "bà"),
         ],
     ),
     (
-        'Lễ kỷ niệm 110 năm Ngày sinh đồng chí Hoàng Quốc Việt được tổ chức trọng thể. Đồng chí Ngô Văn '
-        'Tuấn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy đọc diễn văn kỷ niệm, ôn lại cuộc đời và sự nghiệp '
-        'cách mạng của đồng chí Hoàng Quốc Việt.',
+        "Trên cơ sở kết quả bỏ phiếu, đồng chí Lê Quang Vinh được bầu giữ chức Phó Chủ tịch UBND huyện Tân "
+        "Yên nhiệm kỳ 2021 - 2026 với 100% số phiếu. Thừa ủy quyền của Chủ tịch UBND tỉnh, đồng chí Trần Đức "
+        "Long, Giám đốc Sở Nội vụ trao quyết định phê chuẩn kết quả bầu cử.",
         [
-            ('Ngô Văn Tuấn', 'Ủy viên Trung ương Đảng', None, 'đồng chí'),
-            ('Ngô Văn Tuấn', 'Bí thư', 'Tỉnh ủy', 'đồng chí'),
+            ("Lê Quang Vinh", "Phó Chủ tịch", "UBND huyện Tân Yên", "đồng chí"),
+            ("Trần Đức Long", "Giám đốc", "Sở Nội vụ", "đồng chí"),
         ],
     ),
     (
-        'Phát biểu kết luận hội nghị, đồng chí Bí thư Tỉnh ủy đề nghị các cấp ủy tiếp tục quán triệt Kết '
-        'luận số 21-KL/TW. Tiếp thu ý kiến, Chủ tịch UBND huyện cam kết sẽ chỉ đạo quyết liệt. Đồng chí '
-        'Trưởng Ban Tổ chức Tỉnh ủy trình bày dự thảo đề án.',
+        "Đoàn công tác của tỉnh do đồng chí Vũ Thị Lan, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã đến thăm, "
+        "tặng quà các gia đình chính sách. Cùng đi có lãnh đạo Sở Lao động - Thương binh và Xã hội, Ủy ban "
+        "MTTQ tỉnh. Tiếp đoàn, ông Lò Văn Quyết, Chủ tịch UBND xã Thanh Xương bày tỏ cảm ơn sự quan tâm của "
+        "lãnh đạo tỉnh.",
         [
+            ("Vũ Thị Lan", "Phó Chủ tịch", "UBND tỉnh", "đồng chí"),
+            ("Lò Văn Quyết", "Chủ tịch", "UBND xã Thanh Xương", "ông"),
         ],
     ),
     (
-        'Bà Hoàng Thị Thanh Hương, Chủ tịch Hội Liên hiệp phụ nữ tỉnh cho biết, năm 2023 các cấp hội đã hỗ '
-        'trợ 1.200 hội viên thoát nghèo. Bà Hương cũng đề nghị cấp ủy, chính quyền các cấp quan tâm hơn nữa '
-        'đến công tác phụ nữ.',
+        "Ảnh: Đồng chí Lý Thị Thu (thứ hai từ trái sang), Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh trao quà cho hộ nghèo.",
         [
-            ('Hoàng Thị Thanh Hương', 'Chủ tịch', 'Hội Liên hiệp phụ nữ tỉnh', 'bà'),
+            ("Lý Thị Thu", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
+            ("Lý Thị Thu", "Trưởng Ban Dân vận", "Tỉnh ủy", "đồng chí"),
+            ("Lý Thị Thu", "Chủ tịch", "Ủy ban MTTQ tỉnh", "đồng chí"),
         ],
     ),
     (
-        'Trên cơ sở kết quả bỏ phiếu, đồng chí Lê Quang Vinh được bầu giữ chức Phó Chủ tịch UBND huyện Tân '
-        'Yên nhiệm kỳ 2021 - 2026 với 100% số phiếu. Thừa ủy quyền của Chủ tịch UBND tỉnh, đồng chí Trần Đức '
-        'Long, Giám đốc Sở Nội vụ trao quyết định phê chuẩn kết quả bầu cử.',
+        "Nhiều năm liền, chi bộ thôn Đồng Mỏ luôn hoàn thành xuất sắc nhiệm vụ. Anh Nguyễn Văn Thành, Bí thư "
+        "Chi bộ kiêm Trưởng thôn Đồng Mỏ chia sẻ: “Muốn dân tin thì đảng viên phải gương mẫu”. Cũng theo anh "
+        "Thành, chi bộ hiện có 27 đảng viên.",
         [
-            ('Lê Quang Vinh', 'Phó Chủ tịch', 'UBND huyện Tân Yên', 'đồng chí'),
-            ('Trần Đức Long', 'Giám đốc', 'Sở Nội vụ', 'đồng chí'),
+            ("Nguyễn Văn Thành", "Bí thư", "Chi bộ", None),
+            ("Nguyễn Văn Thành", "Trưởng thôn", "thôn Đồng Mỏ", None),
         ],
     ),
     (
-        'Đoàn công tác của tỉnh do đồng chí Vũ Thị Lan, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã đến thăm, '
-        'tặng quà các gia đình chính sách. Cùng đi có lãnh đạo Sở Lao động - Thương binh và Xã hội, Ủy ban '
-        'MTTQ tỉnh. Tiếp đoàn, ông Lò Văn Quyết, Chủ tịch UBND xã Thanh Xương bày tỏ cảm ơn sự quan tâm của '
-        'lãnh đạo tỉnh.',
+        "Sáng 2/9, tại Quảng trường Ba Đình, Chủ tịch nước Lương Văn Cường cùng các đồng chí lãnh đạo Đảng, "
+        "Nhà nước vào Lăng viếng Chủ tịch Hồ Chí Minh. Đoàn đại biểu tỉnh do đồng chí Đinh Văn Hưng, Phó Bí "
+        "thư Thường trực Tỉnh ủy dẫn đầu.",
         [
-            ('Vũ Thị Lan', 'Phó Chủ tịch', 'UBND tỉnh', 'đồng chí'),
-            ('Lò Văn Quyết', 'Chủ tịch', 'UBND xã Thanh Xương', 'ông'),
+            ("Lương Văn Cường", "Chủ tịch nước", None, None),
+            ("Đinh Văn Hưng", "Phó Bí thư Thường trực", "Tỉnh ủy", "đồng chí"),
         ],
     ),
     (
-        'Ảnh: Đồng chí Lý Thị Thu (thứ hai từ trái sang), Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận '
-        'Tỉnh ủy, Chủ tịch Ủy ban MTTQ tỉnh trao quà cho hộ nghèo.',
+        "Giờ đây, nhờ sự vào cuộc của cả hệ thống chính trị, bản Phiêng Lơi đã đổi thay. Ông Quàng Văn Nọi, "
+        "Bí thư Chi bộ bản Phiêng Lơi, xã Mường Phăng phấn khởi cho biết: “Năm nay bản không còn hộ đói”.",
         [
-            ('Lý Thị Thu', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', 'đồng chí'),
-            ('Lý Thị Thu', 'Trưởng Ban Dân vận', 'Tỉnh ủy', 'đồng chí'),
-            ('Lý Thị Thu', 'Chủ tịch', 'Ủy ban MTTQ tỉnh', 'đồng chí'),
+            ("Quàng Văn Nọi", "Bí thư", "Chi bộ bản Phiêng Lơi", "ông"),
         ],
     ),
     (
-        'Nhiều năm liền, chi bộ thôn Đồng Mỏ luôn hoàn thành xuất sắc nhiệm vụ. Anh Nguyễn Văn Thành, Bí thư '
-        'Chi bộ kiêm Trưởng thôn Đồng Mỏ chia sẻ: “Muốn dân tin thì đảng viên phải gương mẫu”. Cũng theo anh '
-        'Thành, chi bộ hiện có 27 đảng viên.',
+        "Hội đồng thi đua - khen thưởng tỉnh đã trình Thủ tướng Chính phủ tặng Bằng khen cho 5 tập thể. Phó "
+        "Chủ tịch Thường trực UBND tỉnh Nguyễn Thanh Hải, Chủ tịch Hội đồng thi đua - khen thưởng tỉnh chủ "
+        "trì cuộc họp.",
         [
-            ('Nguyễn Văn Thành', 'Bí thư', 'Chi bộ', None),
-            ('Nguyễn Văn Thành', 'Trưởng thôn', 'thôn Đồng Mỏ', None),
+            ("Nguyễn Thanh Hải", "Phó Chủ tịch Thường trực", "UBND tỉnh", None),
+            ("Nguyễn Thanh Hải", "Chủ tịch", "Hội đồng thi đua - khen thưởng tỉnh", None),
         ],
     ),
     (
-        'Sáng 2/9, tại Quảng trường Ba Đình, Chủ tịch nước Lương Văn Cường cùng các đồng chí lãnh đạo Đảng, '
-        'Nhà nước vào Lăng viếng Chủ tịch Hồ Chí Minh. Đoàn đại biểu tỉnh do đồng chí Đinh Văn Hưng, Phó Bí '
-        'thư Thường trực Tỉnh ủy dẫn đầu.',
+        "Theo báo cáo của Ban Tổ chức Tỉnh ủy, toàn tỉnh có 9 đồng chí Bí thư cấp huyện không là người địa "
+        "phương. Đồng chí Hà Văn Tùng, Phó Trưởng Ban Tổ chức Tỉnh ủy trình bày báo cáo tóm tắt. Ông Tùng "
+        "cho biết thêm, năm 2024 sẽ luân chuyển 15 cán bộ.",
         [
-            ('Lương Văn Cường', 'Chủ tịch nước', None, None),
-            ('Đinh Văn Hưng', 'Phó Bí thư Thường trực', 'Tỉnh ủy', 'đồng chí'),
+            ("Hà Văn Tùng", "Phó Trưởng Ban Tổ chức", "Tỉnh ủy", "đồng chí"),
         ],
     ),
     (
-        'Giờ đây, nhờ sự vào cuộc của cả hệ thống chính trị, bản Phiêng Lơi đã đổi thay. Ông Quàng Văn Nọi, '
-        'Bí thư Chi bộ bản Phiêng Lơi, xã Mường Phăng phấn khởi cho biết: “Năm nay bản không còn hộ đói”.',
+        "Trước đó, ngày 12/5, Ban Bí thư đã chuẩn y đồng chí Phạm Thị Bích Ngọc giữ chức Phó Bí thư Tỉnh ủy "
+        "nhiệm kỳ 2020 - 2025. Tại buổi lễ, đồng chí Nguyễn Đức Hải, Phó Trưởng Ban Tổ chức Trung ương đã "
+        "trao quyết định.",
         [
-            ('Quàng Văn Nọi', 'Bí thư', 'Chi bộ bản Phiêng Lơi', 'ông'),
+            ("Phạm Thị Bích Ngọc", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Nguyễn Đức Hải", "Phó Trưởng Ban Tổ chức Trung ương", None, "đồng chí"),
         ],
     ),
     (
-        'Hội đồng thi đua - khen thưởng tỉnh đã trình Thủ tướng Chính phủ tặng Bằng khen cho 5 tập thể. Phó '
-        'Chủ tịch Thường trực UBND tỉnh Nguyễn Thanh Hải, Chủ tịch Hội đồng thi đua - khen thưởng tỉnh chủ '
-        'trì cuộc họp.',
+        "Với sự tham gia của 300 đại biểu, Đại hội Đảng bộ huyện Nậm Nhùn lần thứ III đã bầu Ban Chấp hành "
+        "khóa mới gồm 33 đồng chí. Đồng chí Tẩn Văn Lở tái đắc cử Bí thư Huyện ủy. Đồng chí Chảo A Dìn, Phó "
+        "Bí thư Huyện ủy, Chủ tịch UBND huyện được bầu tái cử Phó Bí thư.",
         [
-            ('Nguyễn Thanh Hải', 'Phó Chủ tịch Thường trực', 'UBND tỉnh', None),
-            ('Nguyễn Thanh Hải', 'Chủ tịch', 'Hội đồng thi đua - khen thưởng tỉnh', None),
+            ("Tẩn Văn Lở", "Bí thư", "Huyện ủy", "đồng chí"),
+            ("Chảo A Dìn", "Phó Bí thư", "Huyện ủy", "đồng chí"),
+            ("Chảo A Dìn", "Chủ tịch", "UBND huyện", "đồng chí"),
         ],
     ),
     (
-        'Theo báo cáo của Ban Tổ chức Tỉnh ủy, toàn tỉnh có 9 đồng chí Bí thư cấp huyện không là người địa '
-        'phương. Đồng chí Hà Văn Tùng, Phó Trưởng Ban Tổ chức Tỉnh ủy trình bày báo cáo tóm tắt. Ông Tùng '
-        'cho biết thêm, năm 2024 sẽ luân chuyển 15 cán bộ.',
+        "Thái Nguyên: Nâng cao chất lượng sinh hoạt chi bộ\n\nNgày 14/6, Đảng ủy Khối các cơ quan tỉnh tổ chức "
+        "Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 10-CT/TW của Ban Bí thư. Đồng chí Hà Thị Bích Thủy, Ủy "
+        "viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy dự và chỉ đạo hội nghị.\n\nĐồng chí Hà Thị "
+        "Bích Thủy phát biểu chỉ đạo hội nghị.\n\nTheo báo cáo, 100% chi bộ đã xây dựng kế hoạch sinh hoạt "
+        "chuyên đề. Đồng chí Phạm Ngọc Anh, Phó Bí thư Thường trực Đảng ủy Khối đánh giá, chất lượng sinh "
+        "hoạt chi bộ có nhiều chuyển biến. Tại hội nghị, đại diện Chi bộ Sở Tư pháp, Đảng bộ Bệnh viện A "
+        "Thái Nguyên đã trình bày tham luận.\n\nMinh Hằng",
         [
-            ('Hà Văn Tùng', 'Phó Trưởng Ban Tổ chức', 'Tỉnh ủy', 'đồng chí'),
+            ("Hà Thị Bích Thủy", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
+            ("Hà Thị Bích Thủy", "Trưởng Ban Tổ chức", "Tỉnh ủy", "đồng chí"),
+            ("Phạm Ngọc Anh", "Phó Bí thư Thường trực", "Đảng ủy Khối", "đồng chí"),
         ],
     ),
     (
-        'Trước đó, ngày 12/5, Ban Bí thư đã chuẩn y đồng chí Phạm Thị Bích Ngọc giữ chức Phó Bí thư Tỉnh ủy '
-        'nhiệm kỳ 2020 - 2025. Tại buổi lễ, đồng chí Nguyễn Đức Hải, Phó Trưởng Ban Tổ chức Trung ương đã '
-        'trao quyết định.',
+        "(ĐBP) - Chiều 22/11, Thường trực Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Tủa Chùa về tình hình "
+        "thực hiện nhiệm vụ năm 2023. Đồng chí Vì Văn Sơn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì "
+        "buổi làm việc. Cùng dự có đồng chí Lò Văn Mừng, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường "
+        "trực UBND tỉnh; lãnh đạo các sở, ngành liên quan.\n\nĐồng chí Vì Văn Sơn, Phó Bí thư Tỉnh ủy, Chủ "
+        "tịch UBND tỉnh phát biểu kết luận buổi làm việc. Ảnh: Ngọc Ánh\n\nBáo cáo tại buổi làm việc, đồng chí "
+        "Thào A Sử, Bí thư Huyện ủy Tủa Chùa cho biết, năm 2023 huyện có 12/14 chỉ tiêu đạt và vượt kế hoạch.",
         [
-            ('Phạm Thị Bích Ngọc', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Nguyễn Đức Hải', 'Phó Trưởng Ban Tổ chức Trung ương', None, 'đồng chí'),
+            ("Vì Văn Sơn", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Vì Văn Sơn", "Chủ tịch", "UBND tỉnh", "đồng chí"),
+            ("Lò Văn Mừng", "Ủy viên Ban Thường vụ", "Tỉnh ủy", "đồng chí"),
+            ("Lò Văn Mừng", "Phó Chủ tịch Thường trực", "UBND tỉnh", "đồng chí"),
+            ("Thào A Sử", "Bí thư", "Huyện ủy Tủa Chùa", "đồng chí"),
         ],
     ),
     (
-        'Với sự tham gia của 300 đại biểu, Đại hội Đảng bộ huyện Nậm Nhùn lần thứ III đã bầu Ban Chấp hành '
-        'khóa mới gồm 33 đồng chí. Đồng chí Tẩn Văn Lở tái đắc cử Bí thư Huyện ủy. Đồng chí Chảo A Dìn, Phó '
-        'Bí thư Huyện ủy, Chủ tịch UBND huyện được bầu tái cử Phó Bí thư.',
+        "(ĐCSVN) - Sáng 8/1, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị triển khai nhiệm vụ năm "
+        "2024. Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Trương Minh Thiện dự và chỉ đạo hội nghị. "
+        "Cùng dự có các đồng chí: Hoàng Thanh Tùng, Bí thư Trung ương Đảng, Chánh Văn phòng Trung ương Đảng; "
+        "Lê Quốc Hùng, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an.",
         [
-            ('Tẩn Văn Lở', 'Bí thư', 'Huyện ủy', 'đồng chí'),
-            ('Chảo A Dìn', 'Phó Bí thư', 'Huyện ủy', 'đồng chí'),
-            ('Chảo A Dìn', 'Chủ tịch', 'UBND huyện', 'đồng chí'),
+            ("Trương Minh Thiện", "Ủy viên Bộ Chính trị", None, None),
+            ("Trương Minh Thiện", "Trưởng Ban Tổ chức Trung ương", None, None),
+            ("Hoàng Thanh Tùng", "Bí thư Trung ương Đảng", None, "đồng chí"),
+            ("Hoàng Thanh Tùng", "Chánh Văn phòng Trung ương Đảng", None, "đồng chí"),
+            ("Lê Quốc Hùng", "Ủy viên Trung ương Đảng", None, None),
+            ("Lê Quốc Hùng", "Thứ trưởng", "Bộ Công an", None),
         ],
     ),
     (
-        'Thái Nguyên: Nâng cao chất lượng sinh hoạt chi bộ\n\nNgày 14/6, Đảng ủy Khối các cơ quan tỉnh tổ chức '
-        'Hội nghị sơ kết 5 năm thực hiện Chỉ thị số 10-CT/TW của Ban Bí thư. Đồng chí Hà Thị Bích Thủy, Ủy '
-        'viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy dự và chỉ đạo hội nghị.\n\nĐồng chí Hà Thị '
-        'Bích Thủy phát biểu chỉ đạo hội nghị.\n\nTheo báo cáo, 100% chi bộ đã xây dựng kế hoạch sinh hoạt '
-        'chuyên đề. Đồng chí Phạm Ngọc Anh, Phó Bí thư Thường trực Đảng ủy Khối đánh giá, chất lượng sinh '
-        'hoạt chi bộ có nhiều chuyển biến. Tại hội nghị, đại diện Chi bộ Sở Tư pháp, Đảng bộ Bệnh viện A '
-        'Thái Nguyên đã trình bày tham luận.\n\nMinh Hằng',
+        "BẮC NINH - Chiều 3/2, đồng chí Nguyễn Quốc Chung, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh dẫn đầu "
+        "đoàn công tác của tỉnh đến thăm, chúc Tết tại huyện Gia Bình. Tiếp đoàn có đồng chí Nguyễn Văn Tâm, "
+        "Bí thư Huyện ủy; lãnh đạo UBND huyện. Thay mặt lãnh đạo tỉnh, đồng chí Nguyễn Quốc Chung gửi lời "
+        "chúc mừng năm mới tới cán bộ, nhân dân trong huyện.",
         [
-            ('Hà Thị Bích Thủy', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', 'đồng chí'),
-            ('Hà Thị Bích Thủy', 'Trưởng Ban Tổ chức', 'Tỉnh ủy', 'đồng chí'),
-            ('Phạm Ngọc Anh', 'Phó Bí thư Thường trực', 'Đảng ủy Khối', 'đồng chí'),
+            ("Nguyễn Quốc Chung", "Phó Bí thư", "Tỉnh ủy", "đồng chí"),
+            ("Nguyễn Quốc Chung", "Chủ tịch", "HĐND tỉnh", "đồng chí"),
+            ("Nguyễn Văn Tâm", "Bí thư", "Huyện ủy", "đồng chí"),
         ],
     ),
     (
-        '(ĐBP) - Chiều 22/11, Thường trực Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Tủa Chùa về tình hình '
-        'thực hiện nhiệm vụ năm 2023. Đồng chí Vì Văn Sơn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì '
-        'buổi làm việc. Cùng dự có đồng chí Lò Văn Mừng, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường '
-        'trực UBND tỉnh; lãnh đạo các sở, ngành liên quan.\n\nĐồng chí Vì Văn Sơn, Phó Bí thư Tỉnh ủy, Chủ '
-        'tịch UBND tỉnh phát biểu kết luận buổi làm việc. Ảnh: Ngọc Ánh\n\nBáo cáo tại buổi làm việc, đồng chí '
-        'Thào A Sử, Bí thư Huyện ủy Tủa Chùa cho biết, năm 2023 huyện có 12/14 chỉ tiêu đạt và vượt kế hoạch.',
+        "Ngày 10/5, Ban Thường vụ Tỉnh ủy tổ chức hội nghị công bố quyết định về công tác cán bộ. Theo đó, "
+        "Ban Thường vụ Tỉnh ủy quyết định điều động, chỉ định đồng chí Lường Thị Hạnh, Phó Trưởng Ban Dân "
+        "vận Tỉnh ủy tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Phó Bí thư Huyện ủy Mường Ảng nhiệm "
+        "kỳ 2020 - 2025. Đồng chí Mùa A Páo, Phó Trưởng Ban Dân vận Tỉnh ủy được điều động, bổ nhiệm giữ "
+        "chức Trưởng Ban Dân vận Tỉnh ủy.",
         [
-            ('Vì Văn Sơn', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Vì Văn Sơn', 'Chủ tịch', 'UBND tỉnh', 'đồng chí'),
-            ('Lò Văn Mừng', 'Ủy viên Ban Thường vụ', 'Tỉnh ủy', 'đồng chí'),
-            ('Lò Văn Mừng', 'Phó Chủ tịch Thường trực', 'UBND tỉnh', 'đồng chí'),
-            ('Thào A Sử', 'Bí thư', 'Huyện ủy Tủa Chùa', 'đồng chí'),
+            ("Lường Thị Hạnh", "Phó Trưởng Ban Dân vận", "Tỉnh ủy", "đồng chí"),
+            ("Lường Thị Hạnh", "Phó Bí thư", "Huyện ủy Mường Ảng", "đồng chí"),
+            ("Mùa A Páo", "Phó Trưởng Ban Dân vận", "Tỉnh ủy", "đồng chí"),
+            ("Mùa A Páo", "Trưởng Ban Dân vận", "Tỉnh ủy", "đồng chí"),
         ],
     ),
     (
-        '(ĐCSVN) - Sáng 8/1, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị triển khai nhiệm vụ năm '
-        '2024. Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Trương Minh Thiện dự và chỉ đạo hội nghị. '
-        'Cùng dự có các đồng chí: Hoàng Thanh Tùng, Bí thư Trung ương Đảng, Chánh Văn phòng Trung ương Đảng; '
-        'Lê Quốc Hùng, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Công an.',
+        "Nói về kết quả xây dựng nông thôn mới, ông Triệu Văn Vượng, Chủ tịch UBND xã Phú Đình (Định Hóa) "
+        "phấn khởi: “Đến nay, xã đã có 8/11 xóm đạt chuẩn nông thôn mới kiểu mẫu”. Còn theo bà Ma Thị Lụa, "
+        "Bí thư Chi bộ xóm Bản Quyên, nhờ làm tốt công tác dân vận nên bà con đồng lòng hiến đất làm đường.",
         [
-            ('Trương Minh Thiện', 'Ủy viên Bộ Chính trị', None, None),
-            ('Trương Minh Thiện', 'Trưởng Ban Tổ chức Trung ương', None, None),
-            ('Hoàng Thanh Tùng', 'Bí thư Trung ương Đảng', None, 'đồng chí'),
-            ('Hoàng Thanh Tùng', 'Chánh Văn phòng Trung ương Đảng', None, 'đồng chí'),
-            ('Lê Quốc Hùng', 'Ủy viên Trung ương Đảng', None, None),
-            ('Lê Quốc Hùng', 'Thứ trưởng', 'Bộ Công an', None),
+            ("Triệu Văn Vượng", "Chủ tịch", "UBND xã Phú Đình", "ông"),
+            ("Ma Thị Lụa", "Bí thư", "Chi bộ xóm Bản Quyên", "bà"),
         ],
     ),
     (
-        'BẮC NINH - Chiều 3/2, đồng chí Nguyễn Quốc Chung, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh dẫn đầu '
-        'đoàn công tác của tỉnh đến thăm, chúc Tết tại huyện Gia Bình. Tiếp đoàn có đồng chí Nguyễn Văn Tâm, '
-        'Bí thư Huyện ủy; lãnh đạo UBND huyện. Thay mặt lãnh đạo tỉnh, đồng chí Nguyễn Quốc Chung gửi lời '
-        'chúc mừng năm mới tới cán bộ, nhân dân trong huyện.',
+        "Phát biểu tại buổi lễ, Phó Chủ tịch nước Võ Thị Ánh Hoa đánh giá cao những đóng góp của đồng bào "
+        "các dân tộc. Chủ tịch Quốc hội Trần Văn Mẫn gửi lẵng hoa chúc mừng. Tham dự buổi lễ có Đại tướng "
+        "Lương Tam Thắng, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng.",
         [
-            ('Nguyễn Quốc Chung', 'Phó Bí thư', 'Tỉnh ủy', 'đồng chí'),
-            ('Nguyễn Quốc Chung', 'Chủ tịch', 'HĐND tỉnh', 'đồng chí'),
-            ('Nguyễn Văn Tâm', 'Bí thư', 'Huyện ủy', 'đồng chí'),
+            ("Võ Thị Ánh Hoa", "Phó Chủ tịch nước", None, None),
+            ("Trần Văn Mẫn", "Chủ tịch Quốc hội", None, None),
+            ("Lương Tam Thắng", "Ủy viên Bộ Chính trị", None, None),
+            ("Lương Tam Thắng", "Bộ trưởng", "Bộ Quốc phòng", None),
         ],
     ),
     (
-        'Ngày 10/5, Ban Thường vụ Tỉnh ủy tổ chức hội nghị công bố quyết định về công tác cán bộ. Theo đó, '
-        'Ban Thường vụ Tỉnh ủy quyết định điều động, chỉ định đồng chí Lường Thị Hạnh, Phó Trưởng Ban Dân '
-        'vận Tỉnh ủy tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Phó Bí thư Huyện ủy Mường Ảng nhiệm '
-        'kỳ 2020 - 2025. Đồng chí Mùa A Páo, Phó Trưởng Ban Dân vận Tỉnh ủy được điều động, bổ nhiệm giữ '
-        'chức Trưởng Ban Dân vận Tỉnh ủy.',
+        "Trong năm, Ủy ban Kiểm tra Huyện ủy đã kiểm tra khi có dấu hiệu vi phạm đối với 3 tổ chức đảng và 7 "
+        "đảng viên. Đồng chí Đặng Thị Dung, Huyện ủy viên, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy cho biết, các "
+        "vi phạm chủ yếu liên quan đến quản lý đất đai. Đảng viên Hoàng Văn Sình, nguyên Chủ tịch UBND xã "
+        "Tân Long bị khai trừ ra khỏi Đảng.",
         [
-            ('Lường Thị Hạnh', 'Phó Trưởng Ban Dân vận', 'Tỉnh ủy', 'đồng chí'),
-            ('Lường Thị Hạnh', 'Phó Bí thư', 'Huyện ủy Mường Ảng', 'đồng chí'),
-            ('Mùa A Páo', 'Phó Trưởng Ban Dân vận', 'Tỉnh ủy', 'đồng chí'),
-            ('Mùa A Páo', 'Trưởng Ban Dân vận', 'Tỉnh ủy', 'đồng chí'),
+            ("Đặng Thị Dung", "Huyện ủy viên", None, "đồng chí"),
+            ("Đặng Thị Dung", "Chủ nhiệm Ủy ban Kiểm tra", "Huyện ủy", "đồng chí"),
         ],
     ),
     (
-        'Nói về kết quả xây dựng nông thôn mới, ông Triệu Văn Vượng, Chủ tịch UBND xã Phú Đình (Định Hóa) '
-        'phấn khởi: “Đến nay, xã đã có 8/11 xóm đạt chuẩn nông thôn mới kiểu mẫu”. Còn theo bà Ma Thị Lụa, '
-        'Bí thư Chi bộ xóm Bản Quyên, nhờ làm tốt công tác dân vận nên bà con đồng lòng hiến đất làm đường.',
+        "Hội nghị đã nghe đồng chí Nông Thanh Tùng, Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư báo cáo "
+        "tình hình kinh tế - xã hội. Các đồng chí: Lê Minh Châu, Phó Chủ tịch UBND tỉnh; Trần Hữu Khang, "
+        "Giám đốc Sở Tài chính tham gia ý kiến về dự toán ngân sách.",
         [
-            ('Triệu Văn Vượng', 'Chủ tịch', 'UBND xã Phú Đình', 'ông'),
-            ('Ma Thị Lụa', 'Bí thư', 'Chi bộ xóm Bản Quyên', 'bà'),
+            ("Nông Thanh Tùng", "Tỉnh ủy viên", None, "đồng chí"),
+            ("Nông Thanh Tùng", "Giám đốc", "Sở Kế hoạch và Đầu tư", "đồng chí"),
+            ("Lê Minh Châu", "Phó Chủ tịch", "UBND tỉnh", "đồng chí"),
+            ("Trần Hữu Khang", "Giám đốc", "Sở Tài chính", None),
         ],
     ),
     (
-        'Phát biểu tại buổi lễ, Phó Chủ tịch nước Võ Thị Ánh Hoa đánh giá cao những đóng góp của đồng bào '
-        'các dân tộc. Chủ tịch Quốc hội Trần Văn Mẫn gửi lẵng hoa chúc mừng. Tham dự buổi lễ có Đại tướng '
-        'Lương Tam Thắng, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng.',
+        "Ông Hứa Văn Luyện (áo trắng), Trưởng xóm Khuôn Ngàn chia sẻ về cách làm hay trong vận động nhân "
+        "dân. Chị Bàn Thị Ngân, Bí thư Chi đoàn xóm cho biết, chi đoàn có 25 đoàn viên.",
         [
-            ('Võ Thị Ánh Hoa', 'Phó Chủ tịch nước', None, None),
-            ('Trần Văn Mẫn', 'Chủ tịch Quốc hội', None, None),
-            ('Lương Tam Thắng', 'Ủy viên Bộ Chính trị', None, None),
-            ('Lương Tam Thắng', 'Bộ trưởng', 'Bộ Quốc phòng', None),
-        ],
-    ),
-    (
-        'Trong năm, Ủy ban Kiểm tra Huyện ủy đã kiểm tra khi có dấu hiệu vi phạm đối với 3 tổ chức đảng và 7 '
-        'đảng viên. Đồng chí Đặng Thị Dung, Huyện ủy viên, Chủ nhiệm Ủy ban Kiểm tra Huyện ủy cho biết, các '
-        'vi phạm chủ yếu liên quan đến quản lý đất đai. Đảng viên Hoàng Văn Sình, nguyên Chủ tịch UBND xã '
-        'Tân Long bị khai trừ ra khỏi Đảng.',
-        [
-            ('Đặng Thị Dung', 'Huyện ủy viên', None, 'đồng chí'),
-            ('Đặng Thị Dung', 'Chủ nhiệm Ủy ban Kiểm tra', 'Huyện ủy', 'đồng chí'),
-        ],
-    ),
-    (
-        'Hội nghị đã nghe đồng chí Nông Thanh Tùng, Tỉnh ủy viên, Giám đốc Sở Kế hoạch và Đầu tư báo cáo '
-        'tình hình kinh tế - xã hội. Các đồng chí: Lê Minh Châu, Phó Chủ tịch UBND tỉnh; Trần Hữu Khang, '
-        'Giám đốc Sở Tài chính tham gia ý kiến về dự toán ngân sách.',
-        [
-            ('Nông Thanh Tùng', 'Tỉnh ủy viên', None, 'đồng chí'),
-            ('Nông Thanh Tùng', 'Giám đốc', 'Sở Kế hoạch và Đầu tư', 'đồng chí'),
-            ('Lê Minh Châu', 'Phó Chủ tịch', 'UBND tỉnh', 'đồng chí'),
-            ('Trần Hữu Khang', 'Giám đốc', 'Sở Tài chính', None),
-        ],
-    ),
-    (
-        'Ông Hứa Văn Luyện (áo trắng), Trưởng xóm Khuôn Ngàn chia sẻ về cách làm hay trong vận động nhân '
-        'dân. Chị Bàn Thị Ngân, Bí thư Chi đoàn xóm cho biết, chi đoàn có 25 đoàn viên.',
-        [
-            ('Hứa Văn Luyện', 'Trưởng xóm', 'xóm Khuôn Ngàn', 'ông'),
-            ('Bàn Thị Ngân', 'Bí thư', 'Chi đoàn xóm', None),
+            ("Hứa Văn Luyện", "Trưởng xóm", "xóm Khuôn Ngàn", "ông"),
+            ("Bàn Thị Ngân", "Bí thư", "Chi đoàn xóm", None),
         ],
     ),
 ]

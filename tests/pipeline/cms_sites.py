@@ -24,8 +24,7 @@ HEADLINES = [
     "Kiểm tra giám sát tổ chức cơ sở đảng ở huyện",
 ]
 FURNITURE = (
-    '<nav><a href="/">Trang chủ</a><a href="/thoi-su/">Thời sự</a><a href="/kinh-te/">Kinh tế</a>'
-    '<a href="/lien-he">Liên hệ</a><a href="/tim-kiem?q=dang">Tìm kiếm</a></nav>'
+    '<nav><a href="/">Trang chủ</a><a href="/thoi-su/">Thời sự</a><a href="/kinh-te/">Kinh tế</a><a href="/lien-he">Liên hệ</a><a href="/tim-kiem?q=dang">Tìm kiếm</a></nav>'
 )
 
 
@@ -100,18 +99,36 @@ def _liferay(site: Site, bodies: list[bytes]) -> Family:
         family.articles.append([plain, thumb, head])
         items.append(f'<div class="asset"><a href="{thumb}"><img src="/i{i}.jpg"></a><h3><a href="{head}">{HEADLINES[i % 6]}</a></h3></div>')
     family.never += [f"{site.base}/web/guest/tag/-/tags/dang-vien"]
-    page = lambda n: base if n == 1 else f"{base}?p_p_id={portlet}&_{portlet}_cur={n}"
-    body = lambda n, chunk, last: (
-        chunk + f'<a href="{family.never[0]}">Đảng viên</a>' + (f'<ul class="pager"><li><a href="{page(n + 1)}">Tiếp</a></li></ul>' if n < last else ""),
-    )
+
+    def page(n):
+        return base if n == 1 else f"{base}?p_p_id={portlet}&_{portlet}_cur={n}"
+
+    def body(n, chunk, last):
+        return (chunk + f'<a href="{family.never[0]}">Đảng viên</a>' + (f'<ul class="pager"><li><a href="{page(n + 1)}">Tiếp</a></li></ul>' if n < last else ""),)
+
     return _pages(site, family, items, page, body)
 
 
 def _sharepoint(site: Site, bodies: list[bytes]) -> Family:
     start, never = f"{site.base}/Pages/xay-dung-dang.aspx", [f"{site.base}/Pages/tim-kiem.aspx?k=dang"]
-    page = lambda n: start if n == 1 else f"{start}?Page={n}"
-    body = lambda n, chunk, last: (chunk + f'<a href="{never[0]}">Tìm</a><div class="paging">' + _numbers(page, last) + "</div>",)
-    return _one_url_each("sharepoint", site, len(bodies), start, never, lambda i: f"{site.base}/Pages/chi-tiet-tin-tuc.aspx?ItemID={100 + i}", lambda i, url: f'<div class="item"><a href="{url}">{HEADLINES[i % 6]}</a><span>12/03/2024</span></div>', page, body)
+
+    def page(n):
+        return start if n == 1 else f"{start}?Page={n}"
+
+    def body(n, chunk, last):
+        return (chunk + f'<a href="{never[0]}">Tìm</a><div class="paging">' + _numbers(page, last) + "</div>",)
+
+    return _one_url_each(
+        "sharepoint",
+        site,
+        len(bodies),
+        start,
+        never,
+        lambda i: f"{site.base}/Pages/chi-tiet-tin-tuc.aspx?ItemID={100 + i}",
+        lambda i, url: f'<div class="item"><a href="{url}">{HEADLINES[i % 6]}</a><span>12/03/2024</span></div>',
+        page,
+        body,
+    )
 
 
 def _wordpress(site: Site, bodies: list[bytes]) -> Family:
@@ -124,33 +141,87 @@ def _wordpress(site: Site, bodies: list[bytes]) -> Family:
         items.append(f'<article><h2><a href="{url}">{HEADLINES[i % 6]}</a></h2><a href="{family.never[0]}">Đảng viên</a> <a href="{family.never[1]}">admin</a></article>')
     feed = "".join(f"<item><title>t</title><link>{v[1]}</link></item>" for v in family.articles)
     site.routes["/chuyen-muc/xay-dung-dang/feed/"] = (200, {"Content-Type": "application/rss+xml"}, f"<rss version='2.0'><channel>{feed}</channel></rss>".encode())
-    page = lambda n: start if n == 1 else f"{start}page/{n}/"
+
+    def page(n):
+        return start if n == 1 else f"{start}page/{n}/"
+
     feeds = '<link rel="alternate" type="application/rss+xml" href="/chuyen-muc/xay-dung-dang/feed/"><link rel="alternate" type="application/rss+xml" href="/feed/">'
-    head = lambda n, last: feeds + (f'<link rel="next" href="{page(n + 1)}">' if n < last else "")
-    body = lambda n, chunk, last: (chunk, head(n, last))
+
+    def head(n, last):
+        return feeds + (f'<link rel="next" href="{page(n + 1)}">' if n < last else "")
+
+    def body(n, chunk, last):
+        return (chunk, head(n, last))
+
     return _pages(site, family, items, page, body)
 
 
 def _table(site: Site, bodies: list[bytes]) -> Family:
     start, never = f"{site.base}/tintuc/danhsach.asp?loai=3", []
-    page = lambda n: start if n == 1 else f"{start}&cur={n}"
-    body = lambda n, chunk, last: (f"<table>{chunk}</table><p>Trang: " + _numbers(page, last) + "</p>",)
-    return _one_url_each("table", site, len(bodies), start, never, lambda i: f"{site.base}/tintuc/xem.asp?ma={500 + i}", lambda i, url: f'<tr><td>{i + 1}</td><td><a href="{url}">{HEADLINES[i % 6]}</a></td><td>12/03/2024</td></tr>', page, body)
+
+    def page(n):
+        return start if n == 1 else f"{start}&cur={n}"
+
+    def body(n, chunk, last):
+        return (f"<table>{chunk}</table><p>Trang: " + _numbers(page, last) + "</p>",)
+
+    return _one_url_each(
+        "table",
+        site,
+        len(bodies),
+        start,
+        never,
+        lambda i: f"{site.base}/tintuc/xem.asp?ma={500 + i}",
+        lambda i, url: f'<tr><td>{i + 1}</td><td><a href="{url}">{HEADLINES[i % 6]}</a></td><td>12/03/2024</td></tr>',
+        page,
+        body,
+    )
 
 
 def _newspaper_month(site: Site, bodies: list[bytes]) -> Family:
     start, never = f"{site.base}/xay-dung-dang/", [f"{site.base}/tu-khoa/dai-hoi-dang.html"]
-    page = lambda n: start if n == 1 else f"{site.base}/xay-dung-dang/trang-{n}.html"
+
+    def page(n):
+        return start if n == 1 else f"{site.base}/xay-dung-dang/trang-{n}.html"
+
     more = f'<aside>Tin liên quan <a href="{never[0]}">Đại hội Đảng</a> <a href="{start}">Xem thêm</a></aside>'
-    body = lambda n, chunk, last: (chunk + more + (f'<a href="{page(n + 1)}">Trang sau</a>' if n < last else ""),)
-    return _one_url_each("newspaper_month", site, len(bodies), start, never, lambda i: f"{site.base}/xay-dung-dang/202403/{_slug(i)}-{0x3A7F2E0 + i:X}/", lambda i, url: f'<div class="story"><a href="{url}"><img src="/a{i}.jpg"></a><a class="title" href="{url}">{HEADLINES[i % 6]}</a></div>', page, body)
+
+    def body(n, chunk, last):
+        return (chunk + more + (f'<a href="{page(n + 1)}">Trang sau</a>' if n < last else ""),)
+
+    return _one_url_each(
+        "newspaper_month",
+        site,
+        len(bodies),
+        start,
+        never,
+        lambda i: f"{site.base}/xay-dung-dang/202403/{_slug(i)}-{0x3A7F2E0 + i:X}/",
+        lambda i, url: f'<div class="story"><a href="{url}"><img src="/a{i}.jpg"></a><a class="title" href="{url}">{HEADLINES[i % 6]}</a></div>',
+        page,
+        body,
+    )
 
 
 def _newspaper_id(site: Site, bodies: list[bytes]) -> Family:
     start, never = f"{site.base}/chinh-tri/", [f"{site.base}/chinh-tri/xay-dung-dang-tag1234.html"]
-    page = lambda n: start if n == 1 else f"{start}?p={n}&d=2024-03-12"
-    body = lambda n, chunk, last: (f"<ul>{chunk}</ul><a href='{never[0]}'>Xây dựng Đảng</a>" + (f'<span>{n}</span><a href="{page(n + 1)}">›</a>' if n < last else ""),)
-    return _one_url_each("newspaper_id", site, len(bodies), start, never, lambda i: f"{site.base}/chinh-tri/{_slug(i)}/{99650 + i}.htm", lambda i, url: f'<li><a href="{url}">{HEADLINES[i % 6]}</a></li>', page, body)
+
+    def page(n):
+        return start if n == 1 else f"{start}?p={n}&d=2024-03-12"
+
+    def body(n, chunk, last):
+        return (f"<ul>{chunk}</ul><a href='{never[0]}'>Xây dựng Đảng</a>" + (f'<span>{n}</span><a href="{page(n + 1)}">›</a>' if n < last else ""),)
+
+    return _one_url_each(
+        "newspaper_id",
+        site,
+        len(bodies),
+        start,
+        never,
+        lambda i: f"{site.base}/chinh-tri/{_slug(i)}/{99650 + i}.htm",
+        lambda i, url: f'<li><a href="{url}">{HEADLINES[i % 6]}</a></li>',
+        page,
+        body,
+    )
 
 
 _BUILDERS = {

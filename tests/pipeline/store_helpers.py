@@ -38,10 +38,7 @@ def snapshot(engine):
     with engine.connect() as conn:
         names = dict(conn.execute(select(sources.c.id, sources.c.name)).all())
         rows = {
-            "articles": sorted(
-                (names[r["source_id"]], *(v for k, v in sorted(r.items()) if k not in _VOLATILE))
-                for r in conn.execute(select(articles)).mappings()
-            ),
+            "articles": sorted((names[r["source_id"]], *(v for k, v in sorted(r.items()) if k not in _VOLATILE)) for r in conn.execute(select(articles)).mappings()),
             "facts": sorted(tuple(str(v) for k, v in sorted(r.items()) if k not in _VOLATILE) for r in conn.execute(select(facts)).mappings()),
             "aliases": sorted(conn.execute(select(person_aliases)).all()),
         }

@@ -75,9 +75,7 @@ def test_clean_text_drops_furniture_line(furniture):
     assert any("furniture" in note for note in page.notes)
 
 
-@pytest.mark.parametrize(
-    "counter", ["Thống kê truy cập", "Đang truy cập: 1", "Tổng truy cập: 1764683", "Hôm nay: 1.204", "Lượt xem: 350"]
-)
+@pytest.mark.parametrize("counter", ["Thống kê truy cập", "Đang truy cập: 1", "Tổng truy cập: 1764683", "Hôm nay: 1.204", "Lượt xem: 350"])
 def test_clean_text_drops_visit_counter(counter):
     page = clean_text(page_of(TITLE, counter, PARA_1, PARA_2))
     assert counter not in texts(page)
@@ -215,10 +213,7 @@ def test_clean_text_two_short_lines_in_one_block_are_captions():
 
 
 def test_clean_text_unpunctuated_line_between_paragraphs_is_caption():
-    caption = (
-        "Khai mạc Giải Thể thao truyền thống Khối các cơ quan tỉnh Thái Nguyên lần thứ XIX, năm 2017 "
-        "(tổ chức từ ngày 27 - 30/10/2017)"
-    )
+    caption = "Khai mạc Giải Thể thao truyền thống Khối các cơ quan tỉnh Thái Nguyên lần thứ XIX, năm 2017 (tổ chức từ ngày 27 - 30/10/2017)"
     page = clean_text(page_of(TITLE, PARA_1, caption, PARA_2))
     assert ("caption", caption) in labels(page)
 
@@ -237,8 +232,7 @@ def test_clean_text_photo_action_sentence_between_paragraphs_is_caption():
 
 def test_clean_text_body_sentence_with_lowercase_anh_is_not_caption():
     sentence = (
-        "Hội nghị đã xem hình ảnh: các chi bộ tổ chức sinh hoạt chuyên đề, đảng viên tham gia ý kiến "
-        "thẳng thắn và đóng góp nhiều giải pháp thiết thực cho công tác xây dựng Đảng."
+        "Hội nghị đã xem hình ảnh: các chi bộ tổ chức sinh hoạt chuyên đề, đảng viên tham gia ý kiến thẳng thắn và đóng góp nhiều giải pháp thiết thực cho công tác xây dựng Đảng."
     )
     page = clean_text(page_of(TITLE, PARA_1, sentence, PARA_2))
     assert ("body", sentence) in labels(page)
@@ -249,9 +243,7 @@ def test_clean_text_body_sentence_with_lowercase_anh_is_not_caption():
 
 def test_clean_text_end_mark_cut_keeps_byline_and_source():
     byline = "Hoàng Anh Trung, Ủy viên Ban Chấp hành Đảng bộ tỉnh, Bí thư Đảng ủy Khối các cơ quan tỉnh Thái Nguyên"
-    page = clean_text(
-        page_of(TITLE, PARA_1, PARA_2 + "./.", "Nguồn: thainguyen.gov.vn", byline, "Thống kê truy cập", "Tổng truy cập: 17")
-    )
+    page = clean_text(page_of(TITLE, PARA_1, PARA_2 + "./.", "Nguồn: thainguyen.gov.vn", byline, "Thống kê truy cập", "Tổng truy cập: 17"))
     assert labels(page)[-2:] == [("source", "Nguồn: thainguyen.gov.vn"), ("byline", byline)]
     assert "Tổng truy cập: 17" not in texts(page)
     assert "cut 2 lines after the article end" in page.notes
@@ -388,11 +380,34 @@ PRESENT = {
 }
 
 ABSENT = [
-    "Xây dựng Đảng\n", "Hỏi đáp", "Tin liên quan", "Xem thêm", "Phản hồi", "Các tin khác", "Mới nhất",
-    "Xem nhiều nhất", "Bạn đang quan tâm", "XEM VIDEO", "Bạn đang xem", "Trọn Bộ Đề Thi", "Công nghệ xác định",
-    "Vậy là đến đây", "Chúc các bạn", "Related Articles", "Trả lời", "Email của bạn", "Back to top",
-    "Truy cập nội dung luôn", "Đăng nhập", "Thống kê truy cập", "Đang truy cập", "Tổng truy cập",
-    "Trở lại", "Copy link", "window._taboola", "Chia sẻ",
+    "Xây dựng Đảng\n",
+    "Hỏi đáp",
+    "Tin liên quan",
+    "Xem thêm",
+    "Phản hồi",
+    "Các tin khác",
+    "Mới nhất",
+    "Xem nhiều nhất",
+    "Bạn đang quan tâm",
+    "XEM VIDEO",
+    "Bạn đang xem",
+    "Trọn Bộ Đề Thi",
+    "Công nghệ xác định",
+    "Vậy là đến đây",
+    "Chúc các bạn",
+    "Related Articles",
+    "Trả lời",
+    "Email của bạn",
+    "Back to top",
+    "Truy cập nội dung luôn",
+    "Đăng nhập",
+    "Thống kê truy cập",
+    "Đang truy cập",
+    "Tổng truy cập",
+    "Trở lại",
+    "Copy link",
+    "window._taboola",
+    "Chia sẻ",
 ]
 
 CORPUS_PAGES = [*sorted(CORPUS.glob("*.txt")), *sorted((CORPUS / "html").glob("*.html"))]
@@ -517,10 +532,7 @@ def test_clean_html_lead_falls_back_to_first_short_paragraph_of_article():
 
 
 def test_clean_html_container_with_most_paragraph_text_wins():
-    body = (
-        f"<div id='content'><p>{LEAD}</p></div>"
-        f"<div class='entry-content'><p>{PARA_1}</p><p>{PARA_2}</p></div>"
-    )
+    body = f"<div id='content'><p>{LEAD}</p></div><div class='entry-content'><p>{PARA_1}</p><p>{PARA_2}</p></div>"
     assert texts(clean_html(html_page("", body)), "body") == [PARA_1, PARA_2]
 
 
@@ -541,4 +553,3 @@ def test_clean_html_without_paragraphs_reads_the_text_lines():
 def test_clean_html_empty_page_raises_naming_the_source():
     with pytest.raises(EmptyPageError, match="c.html: no article text"):
         clean_html(html_page("<title>Trang chủ</title>", "<nav><p>Đăng nhập</p></nav>"), "c.html")
-

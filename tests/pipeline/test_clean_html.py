@@ -317,13 +317,25 @@ PARAGRAPHS = f"<p>{LONG}</p><p>{LONG}</p>"
 def test_clean_html_metadata_from_json_ld():
     ld = {
         "@context": "https://schema.org",
-        "@graph": [{"@type": "NewsArticle", "headline": "Kết nạp 312 đảng viên mới", "datePublished": "2024-12-20T09:30:00+07:00",
-                    "author": [{"@type": "Person", "name": "Minh Châu"}], "inLanguage": "vi-VN", "url": "https://bao.example.vn/a-1.html"}],
+        "@graph": [
+            {
+                "@type": "NewsArticle",
+                "headline": "Kết nạp 312 đảng viên mới",
+                "datePublished": "2024-12-20T09:30:00+07:00",
+                "author": [{"@type": "Person", "name": "Minh Châu"}],
+                "inLanguage": "vi-VN",
+                "url": "https://bao.example.vn/a-1.html",
+            }
+        ],
     }
     html = f"<html><head><script type='application/ld+json'>{json.dumps(ld, ensure_ascii=False)}</script></head><body><article>{PARAGRAPHS}</article></body></html>"
     page = clean_html(html)
     assert (page.title, page.published, page.author, page.language, page.url) == (
-        "Kết nạp 312 đảng viên mới", "2024-12-20T09:30:00", "Minh Châu", "vi", "https://bao.example.vn/a-1.html"
+        "Kết nạp 312 đảng viên mới",
+        "2024-12-20T09:30:00",
+        "Minh Châu",
+        "vi",
+        "https://bao.example.vn/a-1.html",
     )
 
 
@@ -407,8 +419,13 @@ def test_clean_html_joomla_article_page():
     )
     page = clean_html(html)
     assert [(b.label, b.text) for b in page.blocks] == [
-        ("title", TITLE), ("dateline", "Đăng ngày 05/06/2024"), ("lead", SAPO), ("caption", "Quang cảnh hội nghị sơ kết."),
-        ("body", LONG), ("body", LONG_2), ("byline", "Minh Ngọc"),
+        ("title", TITLE),
+        ("dateline", "Đăng ngày 05/06/2024"),
+        ("lead", SAPO),
+        ("caption", "Quang cảnh hội nghị sơ kết."),
+        ("body", LONG),
+        ("body", LONG_2),
+        ("byline", "Minh Ngọc"),
     ]
     assert page.published == "2024-06-05T10:20:00"
 
@@ -423,7 +440,12 @@ def test_clean_html_table_layout_with_br_separated_text_and_no_title_markup():
     )
     page = clean_html(html)
     assert [(b.label, b.text) for b in page.blocks] == [
-        ("title", TITLE), ("dateline", "Cập nhật ngày 05/06/2024"), ("lead", SAPO), ("body", LONG), ("body", LONG_2), ("byline", "Minh Ngọc"),
+        ("title", TITLE),
+        ("dateline", "Cập nhật ngày 05/06/2024"),
+        ("lead", SAPO),
+        ("body", LONG),
+        ("body", LONG_2),
+        ("byline", "Minh Ngọc"),
     ]
     assert page.published == "2024-06-05"
 
@@ -453,10 +475,7 @@ CREDITED = "Một buổi sinh hoạt chuyên đề của Chi bộ thôn Tân Ph�
 
 def test_clean_html_prose_in_caption_markup_is_body_and_a_credited_line_is_a_caption():
     photo = "<figure><img src='{0}.jpg'><figcaption>{1}</figcaption></figure>"
-    html = (
-        f"<html><body><h1>{TITLE}</h1><div class='content'><p><strong>{SAPO}</strong></p>"
-        f"{photo.format(1, PROSE)}{photo.format(2, CREDITED)}<p>{LONG}</p></div></body></html>"
-    )
+    html = f"<html><body><h1>{TITLE}</h1><div class='content'><p><strong>{SAPO}</strong></p>{photo.format(1, PROSE)}{photo.format(2, CREDITED)}<p>{LONG}</p></div></body></html>"
     page = clean_html(html)
     assert [(b.label, b.text) for b in page.blocks][-3:] == [("body", PROSE), ("caption", CREDITED), ("body", LONG)]
     assert "photo story: prose under the photos kept as body" in page.notes
@@ -481,10 +500,7 @@ def test_clean_html_short_article_among_teasers_is_an_article_and_teasers_alone_
 
 def test_clean_html_related_box_inside_the_article_is_dropped_and_the_article_read_on():
     links = "".join(f"<li><a href='/x/{i}'>Hội An phát triển đảng viên trong học sinh trung học số {i}</a></li>" for i in range(3))
-    html = (
-        f"<html><body><h1>{TITLE}</h1><div class='entry-content'><p>{LONG}</p><p><strong>Xem thêm:</strong></p>"
-        f"<ul>{links}</ul><p>{LONG_2}</p></div></body></html>"
-    )
+    html = f"<html><body><h1>{TITLE}</h1><div class='entry-content'><p>{LONG}</p><p><strong>Xem thêm:</strong></p><ul>{links}</ul><p>{LONG_2}</p></div></body></html>"
     page = clean_html(html)
     assert [b.text for b in page.blocks if b.label in ("lead", "body")] == [LONG, LONG_2]
     assert "dropped 1 related-story box inside the article" in page.notes

@@ -145,6 +145,7 @@ def _papers(pages: list[list[bytes]], tmp_path: Path) -> tuple[list[Site], Path]
     sources.write_text(toml, encoding="utf-8")
     return papers, sources
 
+
 def test_one_story_republished_by_two_papers_is_stored_per_site_linked_and_counted_once(tmp_path, db_url):
     story = pages("sharepoint/dienbien_seed001", "sharepoint/lamdong_dev11", "sharepoint/ninhbinh_dev13")
     papers, sources = _papers([story, story], tmp_path)
@@ -235,8 +236,7 @@ def test_killing_a_crawl_and_running_it_again_ends_as_an_uninterrupted_run(tmp_p
     demo.routes.update(build_site(demo.base, family_pages()))
     sources = tmp_path / "sources.toml"
     sources.write_text(
-        f'[[source]]\nname = "demo"\nstart_urls = ["{demo.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\n'
-        'next_page = "a.next"\nmax_pages = 10\ndelay = 0.05\n',
+        f'[[source]]\nname = "demo"\nstart_urls = ["{demo.base}/xay-dung-dang/"]\narticle_pattern = "-\\\\d+\\\\.html$"\nnext_page = "a.next"\nmax_pages = 10\ndelay = 0.05\n',
         encoding="utf-8",
     )
     whole, killed = str(tmp_path / "whole.db"), str(tmp_path / "killed.db")

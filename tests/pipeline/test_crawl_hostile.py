@@ -155,7 +155,9 @@ def test_bad_sources_entries_are_reported_all_at_once_and_skipped_while_the_good
     vnfacts = os.path.join(os.path.dirname(sys.executable), "vnfacts")
     run = subprocess.run(
         [vnfacts, "crawl", "--sources", str(sources), "--db", str(tmp_path / "v.db"), "--archive", str(tmp_path / "a"), "--json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     stop(site)
     assert run.returncode == 0, run.stderr

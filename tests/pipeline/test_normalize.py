@@ -57,9 +57,7 @@ def test_normalize_offsets_point_back_into_the_input(raw):
         if ch.isspace():
             assert source.isspace() or source == "\u200b"
         else:
-            assert unicodedata.normalize("NFD", source)[0].lower() == unicodedata.normalize("NFD", ch)[0].lower() or (
-                ch in "Đđ" and source in "ÐðĐđ"
-            )
+            assert unicodedata.normalize("NFD", source)[0].lower() == unicodedata.normalize("NFD", ch)[0].lower() or (ch in "Đđ" and source in "ÐðĐđ")
 
 
 def test_normalize_to_source_maps_a_span_back():

@@ -8,6 +8,8 @@ from pipeline.text.read import decode, read_document
 from tests.helpers import windows_1258
 
 SENTENCE = "Đảng bộ Khối các cơ quan tỉnh có 5.356 đảng viên; Bí thư Đảng ủy Khối chủ trì hội nghị."
+
+
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)

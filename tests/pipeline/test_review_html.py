@@ -15,8 +15,17 @@ CHROMIUM = shutil.which("chromium")
 def _dom(page, tmp_path):
     """The page as headless Chromium renders it."""
     command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", page.as_uri(),
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--dump-dom",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        page.as_uri(),
     ]
     return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True).stdout
 

@@ -33,8 +33,14 @@ def test_review_interop_label_studio_predictions_come_back_as_decisions(db_url, 
     kept = copy.deepcopy([regions[0], regions[2]])
     kept[1]["meta"] = {"text": ["value=121"]}
     start = TEXT.index("Vũ D")
-    drawn = {"id": "new1", "from_name": "label", "to_name": "text", "type": "labels", "meta": {"text": ["person=Vũ D\ntitle=Ủy viên"]},
-             "value": {"start": start, "end": start + 4, "text": "Vũ D", "labels": ["official"]}}
+    drawn = {
+        "id": "new1",
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "meta": {"text": ["person=Vũ D\ntitle=Ủy viên"]},
+        "value": {"start": start, "end": start + 4, "text": "Vũ D", "labels": ["official"]},
+    }
     task["annotations"] = [{"completed_by": {"id": 3, "email": "lan@example.org"}, "updated_at": "2026-11-21T08:00:00Z", "result": [*kept, drawn]}]
     export = tmp_path / "export.json"
     export.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")

@@ -19,8 +19,16 @@ NAMESAKE = "Đồng chí Nguyễn Văn Lê, Chủ tịch UBND thành phố, ti�
 @pytest.fixture
 def engine(db_url):
     engine = open_store(db_url, create=True)
-    doc = {"type": "document", "code": "12-KH/TU", "number": "12", "doc_type": "Kế hoạch", "issuer": "TU", "date": None,
-           "title": "học tập tấm gương đồng chí Lê Văn Thành", "span": "12-KH/TU"}
+    doc = {
+        "type": "document",
+        "code": "12-KH/TU",
+        "number": "12",
+        "doc_type": "Kế hoạch",
+        "issuer": "TU",
+        "date": None,
+        "title": "học tập tấm gương đồng chí Lê Văn Thành",
+        "span": "12-KH/TU",
+    }
     records = [
         record("secretary", SECRETARY, [official("Nguyễn Văn An", "Bí thư Tỉnh ủy")], published="2019-01-01"),
         record("deputy", DEPUTY, [official("Trần Thị Hoa", "Phó Bí thư Thường trực Tỉnh ủy")], published="2023-01-01"),

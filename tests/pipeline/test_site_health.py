@@ -57,8 +57,10 @@ def test_a_parameter_that_left_the_content_hash_unchanged_is_folded_in_later_run
     for i, body in enumerate(bodies, start=1):
         for query in ("", "?khung=hop", "?khung=luoi"):
             site.routes[f"/tin/bai-viet-so-{i}-100{i}.html{query}"] = (200, HTML, body)
+
     def listing(*links):
         return (200, HTML, ("<html><body>" + "".join(f'<a href="{link}">Bài viết</a>' for link in links) + "</body></html>").encode())
+
     site.routes["/tin/"] = listing("/tin/bai-viet-so-1-1001.html", "/tin/bai-viet-so-1-1001.html?khung=hop", "/tin/bai-viet-so-2-1002.html")
     source = Source("paper", (f"{site.base}/tin/",), delay=0.0)
     db = str(tmp_path / "v.db")
