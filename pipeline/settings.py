@@ -230,6 +230,6 @@ DB_HELP = f"Database: a SQLite file path (default {STORE_DB}) or a URL, sqlite:/
 
 # store
 SEARCH_CANDIDATES = 500  # best rows by tier, adjacency and relevance that search ranks in full (whole fields, names)
-SEARCH_POOL = 1000  # SQLite: a query's hits are ranked among this many newest matches (bm25 on every match of a common word costs seconds)
+SEARCH_POOL = 500  # SQLite: a query's hits are ranked among this many newest matches (bm25 on every match of a common word costs seconds)
 SEARCH_WINDOW_FACTOR = 5  # or this many times --limit, if more: room for the copies of a republished story
 SEARCH_COUNT_ROWS = 10_000  # matches counted for "N of M hits" at most; past it search says "M+" (counting costs ~7 ms a thousand)

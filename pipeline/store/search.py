@@ -343,6 +343,9 @@ def _newest(row: dict[str, Any]) -> float:
     return -_stamp(row["published"])
 
 
+_LENGTH_SLACK = 8  # characters a field may differ in length from the query and still fold to it (spaces, punctuation)
+
+
 def _rank_key(query: Query | None) -> Any:
     """The sort key of a hit: rank columns from the database, whole-field and person matches found here, then date."""
     if query is None:
@@ -352,7 +355,8 @@ def _rank_key(query: Query | None) -> Any:
 
     def key(row: dict[str, Any]) -> tuple[Any, ...]:
         fields = [row["label"]] if row["kind"] == "article" else [row.get(c) for _, c in FACT_COLUMNS[row["kind"]]]
-        whole = any(isinstance(v, str) and search_key(v) == wanted for v in fields)
+        # a field folds to the query only if it is about as long (folding drops marks and folds spaces): skip the rest unfolded
+        whole = any(isinstance(v, str) and abs(len(v) - len(wanted)) <= _LENGTH_SLACK and search_key(v) == wanted for v in fields)
         person = name_like and row["kind"] == "official" and _contains_words(search_key(row.get("official_person")), wanted)
         return (row["tier"], not person, not whole, -row["adjacent"], row["score"], _newest(row), row["id"])
 
