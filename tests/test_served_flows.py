@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -120,8 +121,18 @@ def _serving(command: list, prefect: dict, tmp_path: Path):
         yield process
     finally:
         _end(process)
-        for deployment in deployments:
-            _call(api, f"/deployments/{deployment['id']}", method="DELETE")
+        for deployment in deployments:  # a busy server may answer 503 for a moment: the next test needs them gone
+            _wait(f"deleting deployment {deployment['name']}", lambda d=deployment: _deleted(api, d["id"]), 60)
+
+
+def _deleted(api: str, deployment_id: str) -> bool:
+    """Delete a deployment; whether it is gone (a 404 means an earlier try got through)."""
+    try:
+        _call(api, f"/deployments/{deployment_id}", method="DELETE")
+    except urllib.error.HTTPError as exc:
+        if exc.code != 404:
+            raise
+    return True
 
 
 def _trigger(prefect: dict, deployment: str, *params: str) -> dict:
