@@ -85,9 +85,9 @@ _ADMITTED = "admitted"
 # (`93 đảng viên (khiển trách 58, cảnh cáo 19, khai trừ 14 đảng viên)`), and a `trong đó` list may follow it.
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PAREN_SKIP = re.compile(r"\s*\([^()]*\)")
-_OPENERS = roles("count_members")
-_LIST_OPEN = re.compile(rf"\s*[,;]?\s*{word_pattern(_OPENERS['list_open'])}(?:\s+{word_pattern(_OPENERS['has'])})?\s*:?", re.IGNORECASE)
-_HAS_OPEN = re.compile(rf"\s*[^\d;.()]{{0,20}}?{word_pattern(_OPENERS['has'])}", re.IGNORECASE)
+_PEOPLE_ROLES = roles("count_members")  # members counted with other nouns, and the words that open a list of them
+_LIST_OPEN = re.compile(rf"\s*[,;]?\s*{word_pattern(_PEOPLE_ROLES['list_open'])}(?:\s+{word_pattern(_PEOPLE_ROLES['has'])})?\s*:?", re.IGNORECASE)
+_HAS_OPEN = re.compile(rf"\s*[^\d;.()]{{0,20}}?{word_pattern(_PEOPLE_ROLES['has'])}", re.IGNORECASE)
 _SUBSET_SPAN = re.compile(r"(?:[^();.]|\.(?=\d))*")
 _SUBSET = re.compile(
     rf"{_NUM}\s+(?P<unit>(?P<word>{alternation(tuple(table('count_subsets')))})(?!\w){_QUALIFIERS})(?!\s*(?:%|phần trăm))",
@@ -141,7 +141,6 @@ _BODY_UNIT = re.compile(
 
 _NUMBER_OR_SEMICOLON = re.compile(r"\d+|;")
 
-_PEOPLE_ROLES = roles("count_members")
 # People counted in a sentence about members: `cảnh cáo 3 đồng chí`, `cho 9 đ/c`, `xóa tên 2 trường hợp`; a
 # word for people that goes on as another noun (`người dân`, `đồng chí Nguyễn ...`) is not one.
 _MEMBER_TOPIC = re.compile(word_pattern(_PEOPLE_ROLES["topic"]), re.IGNORECASE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 __all__ = [
     "VnfactsError",
     "ReadError",
@@ -173,14 +175,19 @@ def _fetch_errors(cls: type[FetchError] = FetchError) -> list[type[FetchError]]:
     return [cls] + [sub for child in cls.__subclasses__() for sub in _fetch_errors(child)]
 
 
+@cache
+def _causes() -> dict[str, str]:
+    """Each fetch error kind's cause, read once from the classes."""
+    return {cls.kind: cls.cause for cls in _fetch_errors()}
+
+
 def cause_of(kind: str) -> str:
     """A summary's error kind as a person reads it: `refused` → "refused connection", `retry_http_503` → "retried after HTTP 503"."""
     if kind.startswith("retry_"):
         return f"retried after {cause_of(kind.removeprefix('retry_'))}"
     if kind.startswith("http_"):
         return f"HTTP {kind.removeprefix('http_')}"
-    causes = {cls.kind: cls.cause for cls in _fetch_errors()}
-    return causes.get(kind, kind.replace("_", " "))
+    return _causes().get(kind, kind.replace("_", " "))
 
 
 class ReviewFileError(VnfactsError):

@@ -26,7 +26,7 @@ from .errors import ConfigError
 
 # Who we are: sites see this User-Agent (FETCH_USER_AGENT, below). It names the operator's contact (an e-mail
 # address or a web page) when VNFACTS_CONTACT (or VNFACTS_FETCH_CONTACT) is set, and advertises no address otherwise.
-FETCH_CONTACT = os.environ.get("VNFACTS_CONTACT", "").strip()
+FETCH_CONTACT = os.environ.get("VNFACTS_CONTACT", "")
 FETCH_DELAY = 2.0  # seconds between two requests to one host (a source's `delay` overrides it)
 FETCH_TIMEOUT = 20.0  # seconds to connect and between bytes read
 FETCH_RETRIES = 3  # further attempts after a timeout, a connection error, a 429 or a 5xx
@@ -46,7 +46,6 @@ CRAWL_MAX_ATTEMPTS = 3  # runs in which a URL that failed for a transient reason
 CRAWL_PARALLEL_HOSTS = 32  # sites crawled at the same time, one connection each (threads mostly wait)
 CRAWL_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included (each at most once)
 CRAWL_PARSERS = 1  # processes that clean and extract; 1 parses in the crawl's threads (more pay ~3 s start-up each)
-CRAWL_MAX_SITEMAPS = 20  # sitemaps read per site and run, index children included
 CRAWL_STALE_RUNS = 7  # runs in a row without a new article after which a site is flagged in the run summary and `sources status`
 PROBE_SAMPLES = 3  # article links of a start page that `vnfacts sources check`/`add` fetch to see them clean into articles
 
@@ -150,6 +149,10 @@ TEXT_MAX_CHARS = 100_000  # an article's text is cut here before segmentation (~
 STORE_DB = "data/vnfacts.db"  # the SQLite file every command that takes --db uses without it
 STORE_CONNECT_TIMEOUT = 10  # seconds opening a database server may take (one that accepts but never answers); a URL's ?connect_timeout= wins
 STORE_LOAD_BATCH = 100  # articles per transaction in `vnfacts load`: one commit per article costs a fifth of the time
+SEARCH_CANDIDATES = 500  # best rows by tier, adjacency and relevance that search ranks in full (whole fields, names)
+SEARCH_POOL = 500  # SQLite: a query's hits are ranked among this many newest matches (bm25 on every match of a common word costs seconds)
+SEARCH_WINDOW_FACTOR = 5  # or this many times --limit, if more: room for the copies of a republished story
+SEARCH_COUNT_ROWS = 10_000  # matches counted for "N of M hits" at most; past it search says "M+" (counting costs ~7 ms a thousand)
 
 # --- review / cli ---------------------------------------------------------------------------------------
 
@@ -224,12 +227,7 @@ globals().update(_overrides(os.environ))
 
 # --- derived from the settings above (after the overrides) ----------------------------------------------
 
-FETCH_USER_AGENT = f"vnfacts/0.1 (research crawler of provincial party news{'; +' + FETCH_CONTACT.strip() if FETCH_CONTACT.strip() else ''})"
+_CONTACT = FETCH_CONTACT.strip()
+FETCH_USER_AGENT = f"vnfacts/0.1 (research crawler of provincial party news{'; +' + _CONTACT if _CONTACT else ''})"
 # What --db accepts, as every command that takes it explains it.
 DB_HELP = f"Database: a SQLite file path (default {STORE_DB}) or a URL, sqlite:///PATH or postgresql://USER@HOST/NAME."
-
-# store
-SEARCH_CANDIDATES = 500  # best rows by tier, adjacency and relevance that search ranks in full (whole fields, names)
-SEARCH_POOL = 500  # SQLite: a query's hits are ranked among this many newest matches (bm25 on every match of a common word costs seconds)
-SEARCH_WINDOW_FACTOR = 5  # or this many times --limit, if more: room for the copies of a republished story
-SEARCH_COUNT_ROWS = 10_000  # matches counted for "N of M hits" at most; past it search says "M+" (counting costs ~7 ms a thousand)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
@@ -121,14 +122,12 @@ def reprocess(archive_dir: str, since: str | None, sources_file: str | None, db:
     click.echo(f"{result['articles']} archived articles, {result['changed']} changed, {result['facts']} facts written{skipped}")
 
 
-def _schedule_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options of a served schedule, shared by `vnfacts schedule` and `python flows.py serve`."""
+def _run_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The sources, database and archive of a flow run, as `schedule` (`serve`) and `run` take them."""
     options = [
         click.option("--sources", "sources_file", default=settings.SOURCES_FILE, show_default=True, help="Sites to crawl (read at each run)."),
         click.option("--db", help=DB_HELP),
         click.option("--archive", "archive_dir", default=settings.ARCHIVE_DIR, show_default=True, help="Directory of the WARC files, one per run."),
-        click.option("--cron", default=settings.SCHEDULE_CRON, show_default=True, help="When the nightly crawl runs (cron expression)."),
-        click.option("--timezone", "tz", default=settings.SCHEDULE_TIMEZONE, show_default=True, help="IANA time zone of --cron."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -136,7 +135,9 @@ def _schedule_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @click.command()
-@_schedule_options
+@_run_options
+@click.option("--cron", default=settings.SCHEDULE_CRON, show_default=True, help="When the nightly crawl runs (cron expression).")
+@click.option("--timezone", "tz", default=settings.SCHEDULE_TIMEZONE, show_default=True, help="IANA time zone of --cron.")
 def schedule(sources_file: str, db: str | None, archive_dir: str, cron: str, tz: str) -> None:
     """Serve the Prefect `nightly` flow on a cron schedule (and `backfill` on demand) until stopped.
 
@@ -167,14 +168,27 @@ flows_main.add_command(schedule, name="serve")
 
 
 @flows_main.command(name="run")
-@click.option("--sources", "sources_file", default=settings.SOURCES_FILE, show_default=True, help="Sites to crawl.")
-@click.option("--db", help=DB_HELP)
-@click.option("--archive", "archive_dir", default=settings.ARCHIVE_DIR, show_default=True, help="Directory of the WARC files, one per run.")
+@_run_options
 def run_once(sources_file: str, db: str | None, archive_dir: str) -> None:
     """One nightly run now, as a Prefect flow run."""
     from ..flows import nightly
 
     nightly(sources_file=sources_file, db=db, archive_dir=archive_dir)
+
+
+def _demo_paper(corpus: str, port: int, sources: Path) -> Any:
+    """Serve the demo paper of the corpus's HTML pages on 127.0.0.1 (`port` 0: a free one) and write its sources file."""
+    from ..crawl.demo_site import build_site, corpus_articles, serve
+    from ..flows import demo_sources
+
+    try:
+        site = serve({}, port)
+    except OSError as exc:
+        raise click.ClickException(f"127.0.0.1:{port}: {exc.strerror}") from None
+    site.routes.update(build_site(site.base, corpus_articles(corpus)))
+    sources.parent.mkdir(parents=True, exist_ok=True)
+    sources.write_text(demo_sources(site.base), encoding="utf-8")
+    return site
 
 
 @flows_main.command()
@@ -185,18 +199,16 @@ def demo(corpus: str, db: str, archive_dir: str) -> None:
     """One nightly run against a demo paper served on 127.0.0.1 from the corpus's HTML pages."""
     import tempfile
 
-    from ..crawl.demo_site import build_site, corpus_articles, serve, stop
-    from ..flows import demo_sources, nightly
+    from ..crawl.demo_site import stop
+    from ..flows import nightly
 
-    site = serve({})
-    site.routes.update(build_site(site.base, corpus_articles(corpus)))
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            sources = Path(tmp) / "sources.toml"
-            sources.write_text(demo_sources(site.base), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = Path(tmp) / "sources.toml"
+        site = _demo_paper(corpus, 0, sources)
+        try:
             nightly(sources_file=str(sources), db=db, archive_dir=archive_dir)
-    finally:
-        stop(site)
+        finally:
+            stop(site)
 
 
 @flows_main.command(name="demo-site")
@@ -207,16 +219,9 @@ def demo_site(corpus: str, port: int, sources_file: str) -> None:
     """Serve the demo paper on 127.0.0.1 until stopped, and write its sources file for `serve --sources`."""
     import time
 
-    from ..crawl.demo_site import build_site, corpus_articles, serve, stop
-    from ..flows import demo_sources
+    from ..crawl.demo_site import stop
 
-    try:
-        site = serve({}, port)
-    except OSError as exc:
-        raise click.ClickException(f"127.0.0.1:{port}: {exc.strerror}") from None
-    site.routes.update(build_site(site.base, corpus_articles(corpus)))
-    Path(sources_file).parent.mkdir(parents=True, exist_ok=True)
-    Path(sources_file).write_text(demo_sources(site.base), encoding="utf-8")
+    site = _demo_paper(corpus, port, Path(sources_file))
     click.echo(f"demo paper at {site.base}/xay-dung-dang/ ; sources file {sources_file} ; Ctrl-C stops")
     try:
         while True:

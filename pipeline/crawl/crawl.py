@@ -1,9 +1,9 @@
 """The crawl as plain functions: discover a site's new articles, fetch, archive, clean, extract and store them.
 
 `crawl_sites` runs every configured site (hosts in parallel, one connection each); each site
-is `discover_site` then, per article, `fetch_article` → `parse_article` → `store_article` —
-the same steps `flows.py` wraps as Prefect tasks. A site whose every request fails is
-reported in its summary and the other sites go on.
+is `discover_site` then, per article, `fetch_article` → `parse_article` → `store_article`.
+`pipeline/flows.py` runs `crawl_site` (or `crawl_site_alone`) as a Prefect task per site. A site
+whose every request fails is reported in its summary and the other sites go on.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -33,8 +32,8 @@ from ..store import finish_run, load_record, load_records, open_store, start_run
 from ..text.read import decode
 from ..text.segment import warm_up
 from .archive import Archive, archive_response, archived_responses, close_archive, open_archive
-from .discover import feed_items, sitemap_items, well_formed
-from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher
+from .discover import feed_items, matches_pattern, sitemap_items, well_formed
+from .fetch import Fetched, Fetcher, fetch, host_of, make_fetcher, on_hosts
 from .fold import folder, remember_canonical
 from .health import flag_sites
 from .links import article_links, likely_article
@@ -195,14 +194,10 @@ def _get(crawl: Crawl, source: Source, url: str, kind: str, summary: SiteSummary
     return fetched
 
 
-def _on_site(source: Source, url: str) -> bool:
-    """Whether a discovered URL is on one of the site's hosts (nothing off them is followed)."""
-    return urlsplit(url).scheme in ("http", "https") and host_of(url) in source.hosts
-
-
-def _discover_listings(crawl: Crawl, source: Source, summary: SiteSummary, found: dict[str, tuple[str | None, str | None]], announced: list[str]) -> None:
+def _discover_listings(
+    crawl: Crawl, source: Source, summary: SiteSummary, found: dict[str, tuple[str | None, str | None]], announced: list[str], fold: Callable[[str], str]
+) -> None:
     """Walk each start page's listing pages, queueing new article links (and noting announced feeds); stop after N stored links in a row."""
-    fold = folder(crawl.engine, source.name)
     for start in source.start_urls:
         url: str | None = start
         visited: set[str] = set()
@@ -218,7 +213,7 @@ def _discover_listings(crawl: Crawl, source: Source, summary: SiteSummary, found
             html = decode(fetched.body, url)
             found_links = article_links(html, fetched.final_url, source.article_pattern, fold, source.hosts)
             announced += feed_links(html, fetched.final_url) if url == start else []
-            links = [link for link in found_links if _on_site(source, link)]
+            links = [link for link in found_links if on_hosts(link, source.hosts)]
             if len(links) < len(found_links):
                 summary.errors["off_host_link"] += len(found_links) - len(links)
             status = known_urls(crawl.engine, links)
@@ -249,18 +244,17 @@ def _newer_than_since(crawl: Crawl, source: Source, links: list[str], summary: S
 
 def _may_be_article(source: Source, url: str) -> bool:
     """Whether a URL is a whole article link: it matches the site's `article_pattern`, or, without one, looks like an article."""
-    return bool(re.search(source.article_pattern, urlsplit(url).path)) if source.article_pattern else likely_article(url)
+    return matches_pattern(re.compile(source.article_pattern), url) if source.article_pattern else likely_article(url)
 
 
 def _recent(items: list[tuple[str, datetime | None]], source: Source, since: datetime | None, fold: Callable[[str], str]) -> list[tuple[str, datetime | None]]:
     """Feed or sitemap items on the site that may be articles, not older than `since` (undated items are kept), folded."""
-    kept = [(url, date) for url, date in items if _on_site(source, url) and not (since and date and date < since)]
+    kept = [(url, date) for url, date in items if on_hosts(url, source.hosts) and not (since and date and date < since)]
     return [(fold(url), date) for url, date in kept if source.article_pattern or likely_article(url)]
 
 
-def _discover_feeds(crawl: Crawl, source: Source, summary: SiteSummary, found: dict[str, tuple[str | None, str | None]]) -> None:
+def _discover_feeds(crawl: Crawl, source: Source, summary: SiteSummary, found: dict[str, tuple[str | None, str | None]], fold: Callable[[str], str]) -> None:
     """Queue the new items of the site's feeds and sitemaps, skipping those dated before `since`."""
-    fold = folder(crawl.engine, source.name)
     for url in source.feeds:
         fetched = _get(crawl, source, url, "feed", summary, validators(crawl.engine, url))
         if fetched is not None and fetched.status == 200:
@@ -282,7 +276,7 @@ def _discover_feeds(crawl: Crawl, source: Source, summary: SiteSummary, found: d
             continue
         found[url] = (fetched.headers.get("ETag"), fetched.headers.get("Last-Modified"))
         pages, children = sitemap_items(fetched.body, fetched.final_url)
-        todo += [child for child in children if _on_site(source, child)]
+        todo += [child for child in children if on_hosts(child, source.hosts)]
         queue_urls(crawl.engine, source.name, _recent(pages, source, crawl.since, fold), crawl.run_id)
 
 
@@ -293,9 +287,10 @@ def discover_site(crawl: Crawl, source: Source, summary: SiteSummary) -> list[st
     """
     found: dict[str, tuple[str | None, str | None]] = {}
     announced: list[str] = []
-    _discover_listings(crawl, source, summary, found, announced)
+    fold = folder(crawl.engine, source.name)  # the site's learned parameters, read once for listings and feeds
+    _discover_listings(crawl, source, summary, found, announced, fold)
     robots = crawl.fetcher.robots.get(next(iter(source.hosts), ""))
-    _discover_feeds(crawl, with_found_feeds(source, announced, robots, crawl.walk_back), summary, found)
+    _discover_feeds(crawl, with_found_feeds(source, announced, robots, crawl.walk_back), summary, found, fold)
     save_validators(crawl.engine, found)
     pending = pending_urls(crawl.engine, source.name, settings.CRAWL_MAX_ATTEMPTS)
     return pending[: crawl.max_articles] if crawl.max_articles is not None else pending

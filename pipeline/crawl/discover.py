@@ -18,7 +18,7 @@ from url_normalize import url_normalize
 
 from ..store import naive_utc
 
-__all__ = ["canonical_url", "listing_links", "next_page_url", "feed_items", "sitemap_items", "parse_date", "well_formed"]
+__all__ = ["canonical_url", "listing_links", "next_page_url", "feed_items", "sitemap_items", "parse_date", "well_formed", "matches_pattern"]
 
 # Query parameters that track a click, not name a page: dropped so one article has one URL.
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|zarsrc|zalo_\w+|ref|source|_ga)$", re.IGNORECASE)
@@ -34,7 +34,7 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
 
 
-def _matches(pattern: re.Pattern[str], url: str) -> bool:
+def matches_pattern(pattern: re.Pattern[str], url: str) -> bool:
     """Whether an article pattern matches the URL's path (or its path and query, for `?newsid=` sites)."""
     parts = urlsplit(url)
     return bool(pattern.search(parts.path) or (parts.query and pattern.search(f"{parts.path}?{parts.query}")))
@@ -49,7 +49,7 @@ def listing_links(html: str, base_url: str, article_pattern: str, fold: Callable
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
         url = fold(urljoin(base_url, href))
-        if _matches(pattern, url):
+        if matches_pattern(pattern, url):
             found.setdefault(url, None)
     return list(found)
 

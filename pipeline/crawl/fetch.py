@@ -37,7 +37,7 @@ from ..errors import (
     TooManyRedirects,
 )
 
-__all__ = ["Fetched", "Fetcher", "fetch", "host_of", "make_fetcher"]
+__all__ = ["Fetched", "Fetcher", "fetch", "host_of", "on_hosts", "make_fetcher"]
 
 _REDIRECTS = (301, 302, 303, 307, 308)
 
@@ -117,6 +117,11 @@ def _cut(thread: int, expired: threading.Event) -> None:
 def host_of(url: str) -> str:
     """The host:port a URL is served from, lower case: the unit of politeness."""
     return urlsplit(url).netloc.lower()
+
+
+def on_hosts(url: str, hosts: set[str] | frozenset[str]) -> bool:
+    """Whether `url` is a web page (http or https) on one of `hosts`: the one test of what the crawl may follow."""
+    return urlsplit(url).scheme in ("http", "https") and host_of(url) in hosts
 
 
 def make_fetcher(hosts: dict[str, float], **overrides: object) -> Fetcher:
@@ -298,7 +303,7 @@ def _allowed(fetcher: Fetcher, url: str, events: Counter[str]) -> bool:
 
 def _check(fetcher: Fetcher, url: str, events: Counter[str]) -> None:
     """Refuse a URL off the configured hosts or forbidden by robots.txt, before any request to it."""
-    if urlsplit(url).scheme not in ("http", "https") or host_of(url) not in fetcher.hosts:
+    if not on_hosts(url, fetcher.hosts):
         raise OffHostError(f"{url}: not on a configured host")
     if not _allowed(fetcher, url, events):
         raise RobotsDisallowed(f"{url}: disallowed by robots.txt")

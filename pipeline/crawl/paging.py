@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from protego import Protego
 
 from .discover import canonical_url, next_page_url
-from .fetch import host_of
+from .fetch import host_of, on_hosts
 from .links import anchors, link_rules
 
 __all__ = ["next_listing_page", "page_number", "feed_links", "robots_sitemaps", "GUESSED_FEEDS", "GUESSED_SITEMAPS", "with_found_feeds"]
@@ -39,20 +39,15 @@ def page_number(url: str) -> int | None:
     return int(next(g for g in match.groups() if g)) if match else None
 
 
-def _on_host(url: str, page_url: str) -> bool:
-    """Whether `url` is a web page on the listing page's host."""
-    return urlsplit(url).scheme in ("http", "https") and host_of(url) == host_of(page_url)
-
-
 def next_listing_page(html: str, page_url: str, start_url: str, next_page: str | None, number: int) -> str | None:
     """The listing page after `page_url` (page `number`): configured by `next_page`, else found on the page."""
     if next_page:
         return next_page_url(html, page_url, start_url, next_page, number)
     soup = BeautifulSoup(html, "lxml")
     tag = soup.find(["link", "a"], rel="next", href=True)
-    if tag is not None and _on_host(urljoin(page_url, tag["href"]), page_url):
+    if tag is not None and on_hosts(urljoin(page_url, tag["href"]), {host_of(page_url)}):
         return canonical_url(urljoin(page_url, tag["href"]))
-    links = [(url, text) for url, text, _ in anchors(html, page_url, canonical_url) if _on_host(url, page_url) and url != canonical_url(page_url)]
+    links = [(url, text) for url, text, _ in anchors(html, page_url, canonical_url) if on_hosts(url, {host_of(page_url)}) and url != canonical_url(page_url)]
     numbered = [url for url, text in links if text == str(number)] + [url for url, _ in links if page_number(url) == number]
     if numbered:
         return numbered[0]
@@ -68,7 +63,7 @@ def feed_links(html: str, base_url: str) -> list[str]:
         rel = " ".join(tag.get("rel") or []).lower()
         if "alternate" in rel and str(tag.get("type", "")).lower() in ("application/rss+xml", "application/atom+xml"):
             url = canonical_url(urljoin(base_url, tag["href"]))
-            if _on_host(url, base_url):
+            if on_hosts(url, {host_of(base_url)}):
                 found.append(url)
     return list(dict.fromkeys(found))
 
@@ -77,7 +72,7 @@ def robots_sitemaps(robots: Protego | None, page_url: str) -> list[str]:
     """The sitemaps a host's robots.txt names on `Sitemap:` lines, on the page's host."""
     if robots is None:
         return []
-    return [canonical_url(url) for url in robots.sitemaps if _on_host(canonical_url(url), page_url)]
+    return [canonical_url(url) for url in robots.sitemaps if on_hosts(canonical_url(url), {host_of(page_url)})]
 
 
 def _section_of(url: str) -> str:

@@ -104,7 +104,8 @@ def known_urls(engine: Engine, urls: Iterable[str]) -> dict[str, str]:
 def queue_urls(engine: Engine, site: str, items: Iterable[tuple[str, datetime | None]], run_id: int) -> int:
     """Remember newly discovered article URLs (with a feed/sitemap date) as queued; the number added."""
     items = dict(items)
-    new = [url for url in items if url not in known_urls(engine, items)]
+    known = known_urls(engine, items)
+    new = [url for url in items if url not in known]
     if new:
         with engine.begin() as conn:
             now = utc_now()

@@ -158,6 +158,3 @@ def _check_revision(engine: Engine, db: str) -> None:
         head = ScriptDirectory.from_config(_alembic_config(connection)).get_current_head()
     if current != head:
         raise StoreError(f"{db}: schema revision {current or 'none'}, this vnfacts needs {head}; run vnfacts load on it to migrate")
-
-
-# -- folding and ids ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,7 +21,7 @@ from sqlalchemy import JSON, Table, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreError
-from .engine import utc_now, writing
+from .engine import naive_utc, utc_now, writing
 from .keys import fact_id
 from .people import refresh_people
 from .places import province_of
@@ -45,7 +45,7 @@ def _timestamp(value: Any) -> datetime | None:
         stamp = datetime.fromisoformat(str(value))
     except ValueError:
         return None
-    return stamp.astimezone(timezone.utc).replace(tzinfo=None) if stamp.tzinfo else stamp
+    return naive_utc(stamp)
 
 
 def _label(kind: str, fact: dict[str, Any]) -> str:
@@ -311,6 +311,3 @@ def _analyze(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
     conn.exec_driver_sql("ANALYZE")
-
-
-# -- the officials directory's name merges ------------------------------------------------------

@@ -155,29 +155,19 @@ _BM25 = {"article": "bm25(article_fold_fts, 2.0, 1.0)", "fact": "bm25(fact_fold_
 _POSTGRES_TABLES = {"article": "articles", "fact": "facts"}
 
 
-def _matching(engine: Engine, query: Query, what: str, exact: bool, name: str = "") -> Any:
-    """The ids of the articles or facts matching `query`, as typed (`exact`) or folded; `name` tells its parameter apart."""
+def _matching(query: Query, what: str, exact: bool, name: str = "") -> Any:
+    """PostgreSQL: the ids of the articles or facts matching `query`, as typed (`exact`) or folded; `name` tells its parameter apart."""
     key, name = (fold, f"exact{name}") if exact else (search_key, f"folded{name}")
-    if engine.dialect.name == "sqlite":
-        index = _SQLITE_INDEXES[what][0 if exact else 1]
-        sql, value = f"SELECT rowid AS id FROM {index} WHERE {index} MATCH :{name}", _fts5(query, key)
-    else:
-        column, config = ("search_exact", "simple") if exact else ("search_fold", "vn_fold")
-        sql, value = f"SELECT id FROM {_POSTGRES_TABLES[what]} WHERE {column} @@ to_tsquery('{config}', :{name})", _tsquery(query, key)
-    return text(sql).bindparams(**{name: value}).columns(id=Integer)
+    column, config = ("search_exact", "simple") if exact else ("search_fold", "vn_fold")
+    sql = f"SELECT id FROM {_POSTGRES_TABLES[what]} WHERE {column} @@ to_tsquery('{config}', :{name})"
+    return text(sql).bindparams(**{name: _tsquery(query, key)}).columns(id=Integer)
 
 
-def _scored(engine: Engine, query: Query, what: str) -> Any:
-    """The folded matches of `query` with the engine's relevance `score`, lower is better (bm25; ts_rank_cd negated)."""
-    if engine.dialect.name == "sqlite":
-        index = _SQLITE_INDEXES[what][1]
-        sql = f"SELECT rowid AS id, {_BM25[what]} AS score FROM {index} WHERE {index} MATCH :folded"
-        value = _fts5(query, search_key)
-    else:
-        table = _POSTGRES_TABLES[what]
-        sql = f"SELECT id, -ts_rank_cd(search_fold, to_tsquery('vn_fold', :folded)) AS score FROM {table} WHERE search_fold @@ to_tsquery('vn_fold', :folded)"
-        value = _tsquery(query, search_key)
-    return text(sql).bindparams(folded=value).columns(id=Integer, score=Float).subquery("relevance")
+def _scored(query: Query, what: str) -> Any:
+    """PostgreSQL: the folded matches of `query` with their relevance `score`, lower is better (ts_rank_cd negated)."""
+    table = _POSTGRES_TABLES[what]
+    sql = f"SELECT id, -ts_rank_cd(search_fold, to_tsquery('vn_fold', :folded)) AS score FROM {table} WHERE search_fold @@ to_tsquery('vn_fold', :folded)"
+    return text(sql).bindparams(folded=_tsquery(query, search_key)).columns(id=Integer, score=Float).subquery("relevance")
 
 
 def _phrase(query: Query) -> Query | None:
@@ -186,12 +176,12 @@ def _phrase(query: Query) -> Query | None:
     return Query(groups=[[Term(words)]]) if len(re.findall(r"\w+", words)) > 1 else None
 
 
-def _ranking(engine: Engine, query: Query, what: str, ids: Any) -> tuple[Any, list[Any]]:
-    """The relevance subquery to join and the rank columns of a hit: tier (exact 0, folded 1), adjacent words, score."""
-    scored = _scored(engine, query, what)
-    tier = case((ids.in_(_matching(engine, query, what, exact=True)), 0), else_=1) if query.has_marks() else literal(1)
+def _ranking(query: Query, what: str, ids: Any) -> tuple[Any, list[Any]]:
+    """PostgreSQL: the relevance subquery to join and the rank columns of a hit: tier (exact 0, folded 1), adjacent words, score."""
+    scored = _scored(query, what)
+    tier = case((ids.in_(_matching(query, what, exact=True)), 0), else_=1) if query.has_marks() else literal(1)
     phrase = _phrase(query)
-    adjacent = case((ids.in_(_matching(engine, phrase, what, exact=False, name="_phrase")), 1), else_=0) if phrase else literal(1)
+    adjacent = case((ids.in_(_matching(phrase, what, exact=False, name="_phrase")), 1), else_=0) if phrase else literal(1)
     return scored, [tier.label("tier"), adjacent.label("adjacent"), scored.c.score.label("score")]
 
 
@@ -381,7 +371,7 @@ def _ranked(
             stmt = stmt.add_columns(literal(1).label("tier"), literal(1).label("adjacent"), literal(0.0).label("score"))
             ordered = stmt.order_by(articles.c.published.desc().nulls_last(), ids)
         else:
-            scored, rank = _ranking(engine, query, what, ids)
+            scored, rank = _ranking(query, what, ids)
             stmt = stmt.join(scored, scored.c.id == ids).add_columns(*rank)
             ordered = stmt.order_by(text("tier"), text("adjacent DESC"), text("score"), articles.c.published.desc().nulls_last(), ids)
         total = _total(conn, stmt, copies) if limit is not None else (0, False)

@@ -144,7 +144,11 @@ def _vietnamese_share(text: str) -> float:
 
     High for the right decoding; low for mojibake (`Thýõng`, `châět`, CJK).
     """
-    words = _sample_words(text)
+    return _share(_sample_words(text))
+
+
+def _share(words: list[str]) -> float:
+    """The share of `words` that are possible Vietnamese syllables (at most one tone mark each)."""
     if not words:
         return 0.0
     valid = sum(1 for w in words if all(c in _VIETNAMESE for c in w) and sum(c in _TONED for c in w) <= 1)
@@ -154,7 +158,7 @@ def _vietnamese_share(text: str) -> float:
 def looks_vietnamese(text: str) -> bool:
     """Whether a text reads as Vietnamese: its words are possible syllables and a fair share carry marks."""
     words = _sample_words(text)
-    if not words or _vietnamese_share(text) < settings.READ_MIN_VIETNAMESE_SHARE:
+    if not words or _share(words) < settings.READ_MIN_VIETNAMESE_SHARE:
         return False
     marked = sum(1 for w in words if any(c in _VIETNAMESE and c not in string.ascii_letters for c in w))
     return marked >= settings.READ_MIN_MARKED_SHARE * len(words)
@@ -185,8 +189,8 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> str:
     text = _try_decode(data, "cp1258")
     if text is not None:
         candidates.insert(0, text)  # first, so it wins a tie
-    best = max(candidates, key=_vietnamese_share, default=None)
-    if best is None or _vietnamese_share(best) < settings.READ_MIN_VIETNAMESE_SHARE:
+    best, share = max(((c, _vietnamese_share(c)) for c in candidates), key=lambda scored: scored[1], default=(None, 0.0))
+    if best is None or share < settings.READ_MIN_VIETNAMESE_SHARE:
         raise EncodingError(f"{path}: not UTF-8 and no other encoding (windows-1258, ...) decodes it to text")
     return best
 

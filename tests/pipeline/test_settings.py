@@ -42,8 +42,8 @@ def test_settings_file_named_by_vnfacts_settings(tmp_path):
     (tmp_path / "vnfacts.toml").write_text("search_limit = 7\n", encoding="utf-8")
     other = tmp_path / "elsewhere.toml"
     other.write_text("crawl_parallel_hosts = 4\n", encoding="utf-8")
-    _, limit, _, _, hosts, _ = _settings(tmp_path, VNFACTS_SETTINGS=str(other), VNFACTS_HTML_ANCESTOR_WEIGHTS="1, 0.25")
-    assert (limit, hosts) == (20, 4)
+    _, limit, _, weights, hosts, _ = _settings(tmp_path, VNFACTS_SETTINGS=str(other), VNFACTS_HTML_ANCESTOR_WEIGHTS="1, 0.25")
+    assert (limit, hosts, weights) == (20, 4, [1.0, 0.25])
 
 
 def _vnfacts_error(tmp_path: Path, **extra: str) -> str:
